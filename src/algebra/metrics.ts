@@ -1,0 +1,116 @@
+import type { Estimation, MetricRow, MetricVector } from '../knowledge/schema.js';
+import { type Head, isHead, type Operator } from './operators.js';
+
+/** Metrics of a normal form: the table row, or an estimate that says where it came from. */
+export interface Metrics {
+  readonly latency: number;
+  readonly security: number;
+  readonly observability: number;
+  /** `(5▼-3▲-5▼)`: Latency-Security-Observability, ▼ for 4–5, ▲ for 1–3. */
+  readonly label: string;
+  readonly source: string;
+  readonly estimate?: MetricEstimate;
+}
+
+export interface MetricEstimate {
+  /** The table rows each dimension started from (none: the neutral vector). */
+  readonly basis: { readonly latency: string; readonly security: string; readonly observability: string };
+  readonly derivation: readonly string[];
+}
+
+const mark = (score: number): string => `${score}${score >= 4 ? '▼' : '▲'}`;
+
+/** Prints a vector the way the sources do: `(5▼-3▲-5▼)`. */
+export function metricLabel(vector: readonly [number, number, number]): string {
+  return `(${vector.map(mark).join('-')})`;
+}
+
+interface Parsed {
+  readonly row: MetricRow;
+  readonly ops: ReadonlySet<string>;
+  readonly head: string | undefined;
+}
+
+/** A metric table prepared for lookups; build it once per knowledge base. */
+export class MetricTable {
+  private readonly byForm: ReadonlyMap<string, MetricRow>;
+  private readonly rows: readonly Parsed[];
+
+  constructor(
+    rows: readonly MetricRow[],
+    private readonly rules: Estimation,
+  ) {
+    this.byForm = new Map(rows.map((row) => [row.form, row]));
+    this.rows = rows.map((row) => {
+      const ops = row.form.split('∘');
+      return { row, ops: new Set(ops), head: ops.find((op) => isHead(op as Operator)) };
+    });
+  }
+
+  /** The row for a normal form, if the table has one. */
+  row(form: string): MetricRow | undefined {
+    return this.byForm.get(form);
+  }
+
+  /** Table lookup first; otherwise the documented estimate (knowledge file, `estimation`). */
+  metricsOf(operators: readonly Operator[]): Metrics {
+    const form = operators.join('∘');
+    const row = this.byForm.get(form);
+    if (row) return fromVector(row.vector, `table row ${row.form} (${row.source})`);
+    return this.estimate(operators);
+  }
+
+  /** The estimator alone, applied to any normal form (a table row's own form returns that row). */
+  estimate(operators: readonly Operator[]): Metrics {
+    const form = operators.join('∘');
+    const present = new Set<string>(operators);
+    const head = operators.find((op) => isHead(op));
+    const bases = this.rows.filter(
+      (r) => [...r.ops].every((op) => present.has(op)) && (r.head === undefined || r.head === head),
+    );
+    const exact = bases.find((b) => b.row.form === form);
+    if (exact) return fromVector(exact.row.vector, `table row ${exact.row.form} (${exact.row.source})`);
+    const starts = bases.length > 0 ? bases : [undefined];
+    const derived = starts.map((b) => ({
+      from: b?.row.form ?? `neutral ${metricLabel(this.rules.neutral)}`,
+      vector: this.derive(
+        b?.row.vector ?? this.rules.neutral,
+        operators.filter((op) => !b?.ops.has(op)),
+        head,
+      ),
+    }));
+    const pick = (dim: 0 | 1 | 2, better: (a: number, b: number) => boolean) =>
+      derived.reduce((best, d) => (better(d.vector[dim], best.vector[dim]) ? d : best));
+    const latency = pick(0, (a, b) => a < b);
+    const security = pick(1, (a, b) => a > b);
+    const observability = pick(2, (a, b) => a > b);
+    const vector: MetricVector = [latency.vector[0], security.vector[1], observability.vector[2]];
+    const basis = { latency: latency.from, security: security.from, observability: observability.from };
+    const derivation = [
+      `${form} has no row in the metric table, so its metrics are estimated (rules: knowledge file, estimation).`,
+      `Latency ${vector[0]} from ${basis.latency}, Security ${vector[1]} from ${basis.security}, Observability ${vector[2]} from ${basis.observability}, each carried over by the rules for the operators that row lacks.`,
+    ];
+    return {
+      ...fromVector(vector, `estimate from ${[...new Set(Object.values(basis))].join(', ')}`),
+      estimate: { basis, derivation },
+    };
+  }
+
+  private derive(start: readonly number[], added: readonly Operator[], head: Head | undefined): MetricVector {
+    let [latency, security, observability] = start;
+    if (head !== undefined && added.includes(head)) {
+      const rule = this.rules.heads[head];
+      latency = Math.min(latency, rule.latency_cap);
+      security = Math.max(security, rule.security_floor);
+    }
+    for (const op of added) {
+      if (this.rules.security_plus.includes(op)) security = Math.min(5, security + 1);
+      if (this.rules.observability_plus.includes(op)) observability = Math.min(5, observability + 1);
+    }
+    return [latency, security, observability];
+  }
+}
+
+function fromVector(vector: readonly [number, number, number], source: string): Metrics {
+  return { latency: vector[0], security: vector[1], observability: vector[2], label: metricLabel(vector), source };
+}

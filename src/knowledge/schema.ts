@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { normalize } from '../algebra/normalize.js';
+import { SYMBOLS } from '../algebra/operators.js';
+import { parseWord } from '../algebra/parse.js';
+
+function normalFormProblem(form: string): string | undefined {
+  const parsed = parseWord(form);
+  if (!parsed.ok) return parsed.error.message;
+  const normalized = normalize(parsed.value);
+  if (!normalized.ok) return normalized.error.message;
+  const text = normalized.value.normalForm.text;
+  return text === form ? undefined : `"${form}" is not a normal form: it normalizes to ${text}`;
+}
+
+/** The zod schema of the knowledge YAML: the single source of truth for its types. */
+
+const Bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const OperatorSymbol = z.enum(SYMBOLS);
+const Score = z.number().int().min(1).max(5);
+export const MetricVectorSchema = z.tuple([Score, Score, Score]);
+
+export const FigureSchema = z.object({
+  quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p99']),
+  value: z.number().nonnegative(),
+  upto: z.number().nonnegative().optional(),
+  bound: z.enum(['exact', 'approx', 'upper', 'range']),
+  unit: z.enum(['ms', 's', 'MB', 'MiB', 'GB', 'GiB']),
+  source: z.string().min(1),
+});
+
+export const OperatorInfoSchema = z.object({
+  symbol: OperatorSymbol,
+  name: Bilingual,
+  class: z.enum(['head', 'base', 'add-on']),
+  maps: z.object({ from: z.string().min(1), to: z.string().min(1) }),
+  implementations: z.array(z.string().min(1)).min(1),
+  stack_part: z.string().min(1),
+  figures: z.array(FigureSchema),
+  when: z.string().min(1),
+});
+
+export const MetricRowSchema = z.object({
+  form: z.string().min(1),
+  vector: MetricVectorSchema,
+  source: z.string().min(1),
+});
+
+const Command = z
+  .string()
+  .min(1)
+  .refine((c) => !/(^|\s)--seccomp=/.test(c), 'docker has no --seccomp flag: use --security-opt seccomp=FILE')
+  .refine(
+    (c) => !/wasmedge\s+--seccomp/.test(c),
+    'wasmedge has no --seccomp option: seccomp comes from the container runtime',
+  );
+
+export const CorrectionSchema = z.object({
+  wrong: z.string().min(1),
+  pattern: z.string().min(1).optional(),
+  right: z.string().min(1),
+  reason: z.string().min(1),
+});
+
+export const StackSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'a stack id is lowercase letters, digits and dashes'),
+  form: z.string().min(1),
+  name: z.string().min(1),
+  title: Bilingual,
+  implementation: z.array(z.string().min(1)).min(1),
+  image: z.string().min(1),
+  figures: z.array(FigureSchema),
+  commands: z.array(Command).min(1),
+  corrections: z.array(CorrectionSchema).optional(),
+  why: Bilingual,
+});
+
+const Synonyms = z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) });
+
+export const NeedSchema = z.object({
+  id: z.string().min(1),
+  label: Bilingual,
+  synonyms: Synonyms,
+  supports: z.record(z.string(), z.number().positive()),
+  operators: z.array(OperatorSymbol).optional(),
+  negated_excludes: z.array(OperatorSymbol).optional(),
+});
+
+export const QuantitySchema = z.object({
+  id: FigureSchema.shape.quantity,
+  label: Bilingual,
+  kind: z.enum(['time', 'size']),
+  words: Synonyms,
+  fallback: FigureSchema.shape.quantity.optional(),
+  implies: z.string().optional(),
+});
+
+const HeadRule = z.object({ latency_cap: Score, security_floor: Score });
+
+export const EstimationSchema = z.object({
+  description: z.string().min(1),
+  neutral: MetricVectorSchema,
+  heads: z.object({ V: HeadRule, Kc: HeadRule, F: HeadRule, G: HeadRule, Cc: HeadRule }),
+  security_plus: z.array(OperatorSymbol),
+  observability_plus: z.array(OperatorSymbol),
+});
+
+export const KnowledgeSchema = z
+  .object({
+    version: z.string().min(1),
+    operators: z.array(OperatorInfoSchema),
+    metrics: z.array(MetricRowSchema).min(1),
+    estimation: EstimationSchema,
+    stacks: z.array(StackSchema).min(1),
+    corrections: z.array(CorrectionSchema),
+    needs: z.array(NeedSchema),
+    quantities: z.array(QuantitySchema),
+    filler: Synonyms,
+    negation: z.object({ before: Synonyms, after: Synonyms }),
+    decision_matrix: z.array(z.object({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
+  })
+  .superRefine((kb, ctx) => {
+    const stackIds = new Set(kb.stacks.map((s) => s.id));
+    const needIds = new Set(kb.needs.map((n) => n.id));
+    const symbols = new Set(kb.operators.map((o) => o.symbol));
+    for (const symbol of SYMBOLS) {
+      if (!symbols.has(symbol))
+        ctx.addIssue({ code: 'custom', path: ['operators'], message: `operator ${symbol} is missing` });
+    }
+    const forms = [
+      ...kb.metrics.map((row, i) => ({ form: row.form, path: ['metrics', i, 'form'] })),
+      ...kb.stacks.map((stack, i) => ({ form: stack.form, path: ['stacks', i, 'form'] })),
+    ];
+    for (const { form, path } of forms) {
+      const problem = normalFormProblem(form);
+      if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
+    }
+    kb.needs.forEach((need, i) => {
+      for (const id of Object.keys(need.supports)) {
+        if (!stackIds.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['needs', i, 'supports', id], message: `no stack has the id "${id}"` });
+        }
+      }
+    });
+    kb.quantities.forEach((q, i) => {
+      if (q.implies !== undefined && !needIds.has(q.implies)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['quantities', i, 'implies'],
+          message: `no need has the id "${q.implies}"`,
+        });
+      }
+    });
+    kb.decision_matrix.forEach((row, i) => {
+      if (!stackIds.has(row.stack)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decision_matrix', i, 'stack'],
+          message: `no stack has the id "${row.stack}"`,
+        });
+      }
+    });
+  });
+
+export type Knowledge = z.infer<typeof KnowledgeSchema>;
+export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
+export type MetricRow = z.infer<typeof MetricRowSchema>;
+export type Stack = z.infer<typeof StackSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type Need = z.infer<typeof NeedSchema>;
+export type Quantity = z.infer<typeof QuantitySchema>;
+export type Estimation = z.infer<typeof EstimationSchema>;
+export type Correction = z.infer<typeof CorrectionSchema>;
+export type MetricVector = z.infer<typeof MetricVectorSchema>;
