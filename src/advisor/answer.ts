@@ -82,7 +82,9 @@ export interface Candidate {
   readonly score: number;
   readonly checks: readonly ConstraintCheck[];
   readonly excludedBy: readonly string[];
+  /** Compared with the recommendation. */
   readonly givesUp: readonly string[];
+  readonly gains: readonly string[];
 }
 
 /** Two requirements that no single stack satisfies, and what was done about it. */

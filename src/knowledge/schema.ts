@@ -67,6 +67,8 @@ export const StackSchema = z.object({
   name: z.string().min(1),
   title: Bilingual,
   implementation: z.array(z.string().min(1)).min(1),
+  /** How this stack implements an operator when it differs from the operator's usual part (M as Istio Ambient). */
+  parts: z.partialRecord(OperatorSymbol, z.string().min(1)).optional(),
   image: z.string().min(1),
   figures: z.array(FigureSchema),
   commands: z.array(Command).min(1),
@@ -78,6 +80,8 @@ const Synonyms = z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string
 
 export const NeedSchema = z.object({
   id: z.string().min(1),
+  /** The metric that breaks ties between stacks this need supports equally. */
+  prefers: z.enum(['latency', 'security', 'observability']).optional(),
   label: Bilingual,
   synonyms: Synonyms,
   supports: z.record(z.string(), z.number().positive()),
@@ -114,6 +118,14 @@ export const KnowledgeSchema = z
     corrections: z.array(CorrectionSchema),
     needs: z.array(NeedSchema),
     quantities: z.array(QuantitySchema),
+    comparators: z.array(z.object({ symbol: z.enum(['<', '<=', '>', '>=']), before: Synonyms, after: Synonyms })),
+    units: z.array(
+      z.object({
+        kind: z.enum(['time', 'size']),
+        factor: z.number().positive(),
+        words: z.array(z.string().min(1)).min(1),
+      }),
+    ),
     filler: Synonyms,
     negation: z.object({ before: Synonyms, after: Synonyms }),
     decision_matrix: z.array(z.object({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),

@@ -1,0 +1,358 @@
+import { normalize } from '../algebra/normalize.js';
+import { isHead, letterOf, type Operator } from '../algebra/operators.js';
+import { parseWord } from '../algebra/parse.js';
+import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import type {
+  Advice,
+  Answer,
+  Carried,
+  Comparison,
+  Constraint,
+  Explanation,
+  Language,
+  Requirement,
+  Simplification,
+} from './answer.js';
+import { Catalog, viewOfEntry } from './catalog.js';
+import { alternativesOf, decide } from './decide.js';
+import { constraintText, viewOf } from './figures.js';
+import { compileLexicon, type Lexicon } from './lexicon.js';
+import { parseRequest } from './requirements.js';
+import { route } from './route.js';
+
+/** The longest request the advisor reads, in characters. */
+export const MAX_REQUEST = 4000;
+
+const quote = (text: string): string => `“${text}”`;
+const HAN = /\p{Script=Han}/u;
+
+/** Answers questions from one knowledge base: advice, simplification, explanation, comparison. Pure and deterministic. */
+export class Advisor {
+  readonly version: string;
+  private readonly catalog: Catalog;
+  private readonly lexicon: Lexicon;
+
+  constructor(readonly kb: Knowledge) {
+    this.version = kb.version;
+    this.catalog = new Catalog(kb);
+    this.lexicon = compileLexicon(kb);
+  }
+
+  /** Routes a request as `/stack` does and answers it. */
+  answer(text: string, previous?: Carried): Result<Answer> {
+    const r = route(text);
+    switch (r.kind) {
+      case 'help':
+        return ok({ kind: 'help', knowledgeVersion: this.version });
+      case 'explain':
+        return this.explain(r.target);
+      case 'compare':
+        return this.compare(r.items);
+      case 'word':
+        return this.simplify(r.word);
+      default:
+        return this.advise(r.text, previous);
+    }
+  }
+
+  /** The five canonical stacks of the seed, in order. */
+  canonical(): { id: string; name: string; normalForm: string; label: string; title: { en: string; zh: string } }[] {
+    return this.kb.decision_matrix.flatMap((row) => {
+      const entry = this.catalog.entries.find((e) => e.stack.id === row.stack);
+      if (entry === undefined) return [];
+      const { stack, metrics } = entry;
+      return [{ id: stack.id, name: stack.name, normalForm: stack.form, label: metrics.label, title: stack.title }];
+    });
+  }
+
+  /** Simplifies an operator word: the rewrite steps, the normal form, its metrics and its stack. */
+  simplify(word: string, language: Language = 'en'): Result<Simplification> {
+    if (word.trim() === '')
+      return fail({ code: 'empty-word', message: 'the word is empty: write operators such as V∘C∘M' });
+    const parsed = parseWord(word);
+    if (!parsed.ok) return parsed;
+    const normalized = normalize(parsed.value);
+    if (!normalized.ok) return normalized;
+    const n = normalized.value;
+    const operators = n.normalForm.operators;
+    return ok({
+      kind: 'simplification',
+      input: word,
+      word: n.input,
+      normalForm: n.normalForm.text,
+      operators,
+      steps: n.steps,
+      warnings: n.warnings,
+      metrics: this.catalog.table.metricsOf(operators),
+      stack: this.catalog.stackView(operators, language),
+      knowledgeVersion: this.version,
+    });
+  }
+
+  /** Turns requirements in English or Chinese into an explained recommendation (the seed's four steps). */
+  advise(request: string, previous?: Carried): Result<Advice> {
+    const text = request.trim();
+    if (text === '') {
+      return fail({
+        code: 'empty-request',
+        message: 'the request is empty: describe what you need, e.g. "edge, cold start < 10ms"',
+      });
+    }
+    if (text.length > MAX_REQUEST) {
+      return fail({
+        code: 'request-too-long',
+        message: `the request is ${text.length} characters long; the limit is ${MAX_REQUEST}: shorten it to the requirements`,
+      });
+    }
+    const language: Language = HAN.test(text) ? 'zh' : 'en';
+    const parsed = parseRequest(text, this.lexicon);
+    const requirements = this.withImplied(this.withThread(parsed.requirements, previous), parsed.constraints);
+    const constraints = this.withThreadConstraints(parsed.constraints, previous);
+    if (requirements.length === 0 && constraints.length === 0) {
+      const ignored = parsed.ignored.length > 0 ? ` (not understood: ${parsed.ignored.join(', ')})` : '';
+      return fail({
+        code: 'no-requirements',
+        message: `no requirement recognised in ${quote(text)}${ignored}. Try e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"`,
+      });
+    }
+    const decision = decide(this.catalog, requirements, constraints);
+    const chosen = decision.chosen.entry;
+    const conflicts = [...decision.conflicts];
+
+    // Step 1: the operator word of the chosen stack, with the operators the request names itself.
+    const extras = requirements
+      .filter((r) => !r.negated)
+      .flatMap((r) => this.kb.needs.find((n) => n.id === r.need)?.operators ?? []);
+    const extraHead = extras.find((op) => isHead(op));
+    const base = extraHead ? chosen.operators.filter((op) => !isHead(op)) : [...chosen.operators];
+    const sequence: Operator[] = [
+      ...(extraHead ? [extraHead] : []),
+      ...base,
+      ...extras.filter((op) => op !== extraHead),
+    ];
+    let normalized = normalize(sequence);
+    if (!normalized.ok) {
+      conflicts.push({
+        requirement: 'operators named in the request',
+        wants: sequence.join('∘'),
+        excludedBy: normalized.error.message,
+        message: `The operators the request names cannot be combined: ${normalized.error.message}. Answering with ${chosen.stack.form}.`,
+      });
+      normalized = normalize(chosen.operators);
+    }
+    if (!normalized.ok) throw new Error(`the stack form ${chosen.stack.form} does not normalize`);
+    const n = normalized.value;
+    const operators = n.normalForm.operators;
+    const own = this.catalog.entryForForm(n.normalForm.text);
+    const stack = own ? viewOfEntry(own, language) : this.catalog.stackView(operators, language, chosen);
+    const metrics = own ? own.metrics : this.catalog.table.metricsOf(operators);
+
+    const why = this.reasons(requirements, decision.chosen.checks, stack.why, decision.ranked, chosen.stack.id);
+    return ok({
+      kind: 'advice',
+      request: text,
+      language,
+      requirements,
+      constraints,
+      ignored: parsed.ignored,
+      word: sequence.join(' → '),
+      steps: n.steps,
+      warnings: n.warnings,
+      recommendation: {
+        stackId: stack.id,
+        normalForm: n.normalForm.text,
+        metrics,
+        stack: stack.name,
+        implementation: stack.implementation,
+        figures: stack.figures,
+        commands: stack.commands,
+        checks: decision.chosen.checks,
+        why,
+      },
+      alternatives: alternativesOf(decision),
+      conflicts,
+      carried: {
+        needs: requirements
+          .filter((r) => r.from !== 'constraint')
+          .map((r) => ({ need: r.need, negated: r.negated, text: r.text })),
+        constraints: constraints.map(({ quantity, comparator, value, unit, text: t, assumption }) => ({
+          quantity,
+          comparator,
+          value,
+          unit,
+          text: t,
+          ...(assumption === undefined ? {} : { assumption }),
+        })),
+      },
+      knowledgeVersion: this.version,
+    });
+  }
+
+  /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */
+  explain(target: string): Result<Explanation> {
+    const t = target.trim();
+    if (t === '')
+      return fail({
+        code: 'empty-target',
+        message: 'explain what? Name an operator (e.g. Am) or a form (e.g. V∘S∘C∘M)',
+      });
+    const letter = letterOf(t);
+    const info = letter === undefined ? undefined : this.catalog.operators.get(letter);
+    if (info) {
+      return ok({
+        kind: 'explanation',
+        target: t,
+        operator: { ...info, figureViews: info.figures.map(viewOf) },
+        stacks: this.catalog.entries
+          .filter((e) => e.operators.includes(info.symbol))
+          .map((e) => ({ id: e.stack.id, name: e.stack.name, normalForm: e.stack.form, label: e.metrics.label })),
+        knowledgeVersion: this.version,
+      });
+    }
+    const byId = this.catalog.entries.find(
+      (e) => e.stack.id === t.toLowerCase() || e.stack.name.toLowerCase() === t.toLowerCase(),
+    );
+    const simplified = this.simplify(byId ? byId.stack.form : t);
+    if (!simplified.ok) return simplified;
+    const form = simplified.value.normalForm;
+    return ok({
+      kind: 'explanation',
+      target: t,
+      stacks: this.catalog.entries
+        .filter((e) => e.stack.form === form)
+        .map((e) => ({ id: e.stack.id, name: e.stack.name, normalForm: e.stack.form, label: e.metrics.label })),
+      simplification: simplified.value,
+      knowledgeVersion: this.version,
+    });
+  }
+
+  /** Compares requests or words side by side and says which wins on what. */
+  compare(inputs: readonly string[]): Result<Comparison> {
+    const list = inputs.map((i) => i.trim()).filter((i) => i !== '');
+    if (list.length < 2) {
+      return fail({ code: 'compare-needs-two', message: 'compare needs at least two items: compare <a> | <b> [| …]' });
+    }
+    if (list.length > 8)
+      return fail({ code: 'compare-too-many', message: `compare takes at most 8 items, not ${list.length}` });
+    const items: Comparison['items'][number][] = [];
+    for (const input of list) {
+      const r = route(input);
+      const answer = r.kind === 'word' ? this.simplify(r.word) : this.advise(input);
+      if (!answer.ok) return fail({ code: answer.error.code, message: `${quote(input)}: ${answer.error.message}` });
+      const a = answer.value;
+      const rec = a.kind === 'advice' ? a.recommendation : undefined;
+      items.push({
+        input,
+        normalForm: rec ? rec.normalForm : a.kind === 'simplification' ? a.normalForm : '',
+        stack: rec ? rec.stack : a.kind === 'simplification' ? a.stack.name : '',
+        metrics: rec ? rec.metrics : a.kind === 'simplification' ? a.metrics : (undefined as never),
+        figures: rec ? rec.figures : a.kind === 'simplification' ? a.stack.figures : [],
+        answer: a,
+      });
+    }
+    const best = (dim: 'latency' | 'security' | 'observability') => {
+      const top = Math.max(...items.map((i) => i.metrics[dim]));
+      return items.flatMap((i, k) => (i.metrics[dim] === top ? [k] : []));
+    };
+    const winners = { latency: best('latency'), security: best('security'), observability: best('observability') };
+    const summary = (['latency', 'security', 'observability'] as const).map((dim) => {
+      const w = winners[dim];
+      const name = dim[0].toUpperCase() + dim.slice(1);
+      if (w.length === items.length) return `${name}: a tie (${items[0].metrics[dim]} for all)`;
+      return `${name}: ${w.map((k) => `${items[k].normalForm} (${items[k].stack})`).join(' and ')} — ${items[w[0]].metrics[dim]} of 5`;
+    });
+    return ok({ kind: 'comparison', items, winners, summary, knowledgeVersion: this.version });
+  }
+
+  private withThread(current: readonly Requirement[], previous: Carried | undefined): Requirement[] {
+    const mine = new Set(current.map((r) => r.need));
+    const needs = new Map(this.kb.needs.map((n) => [n.id, n]));
+    const carried = (previous?.needs ?? []).flatMap((p) => {
+      const need = needs.get(p.need);
+      if (need === undefined || mine.has(p.need)) return [];
+      return [
+        {
+          need: p.need,
+          label: need.label.en,
+          text: String(p.text).slice(0, 200),
+          negated: p.negated === true,
+          from: 'thread' as const,
+        },
+      ];
+    });
+    return [...carried, ...current];
+  }
+
+  private withThreadConstraints(current: readonly Constraint[], previous: Carried | undefined): Constraint[] {
+    const direction = (c: Pick<Constraint, 'comparator'>) => (c.comparator.startsWith('>') ? 'up' : 'down');
+    const key = (c: Pick<Constraint, 'quantity' | 'comparator'>) => `${c.quantity}:${direction(c)}`;
+    const mine = new Set(current.map(key));
+    const quantities = new Map(this.kb.quantities.map((q) => [q.id, q]));
+    const carried = (previous?.constraints ?? []).flatMap((c) => {
+      const q = quantities.get(c.quantity);
+      if (q === undefined || mine.has(key(c)) || !Number.isFinite(c.value)) return [];
+      return [{ ...c, text: String(c.text).slice(0, 200), label: q.label.en, from: 'thread' as const }];
+    });
+    return [...carried, ...current];
+  }
+
+  /** Needs that numeric requirements imply: "cold start < 10ms" is also a cold-start need. */
+  private withImplied(requirements: readonly Requirement[], constraints: readonly Constraint[]): Requirement[] {
+    const out = [...requirements];
+    for (const c of constraints) {
+      const implies = this.kb.quantities.find((q) => q.id === c.quantity)?.implies;
+      const need = this.kb.needs.find((n) => n.id === implies);
+      if (need === undefined || out.some((r) => r.need === need.id)) continue;
+      out.push({ need: need.id, label: need.label.en, text: c.text, negated: false, from: 'constraint' });
+    }
+    return out;
+  }
+
+  private reasons(
+    requirements: readonly Requirement[],
+    checks: Advice['recommendation']['checks'],
+    stackWhy: string,
+    ranked: ReturnType<typeof decide>['ranked'],
+    chosenId: string,
+  ): string[] {
+    const needs = new Map(this.kb.needs.map((n) => [n.id, n]));
+    const lines: string[] = [];
+    for (const r of requirements) {
+      const need = needs.get(r.need);
+      if (need === undefined) continue;
+      const from = r.from === 'thread' ? ' (from earlier in the thread)' : '';
+      if (r.negated) {
+        const ops = need.negated_excludes ?? [];
+        lines.push(
+          ops.length > 0
+            ? `${quote(r.text)}${from} is negated: stacks with ${ops.join(', ')} are ruled out`
+            : `${quote(r.text)}${from} is negated: ${need.label.en} is not required`,
+        );
+        continue;
+      }
+      const weight = need.supports[chosenId];
+      lines.push(
+        weight
+          ? `${quote(r.text)}${from} → ${need.label.en}: supports this stack (+${weight})`
+          : `${quote(r.text)}${from} → ${need.label.en}: not what this stack is for`,
+      );
+    }
+    for (const check of checks) lines.push(`${check.constraint}: ${check.status} — ${check.reason}`);
+    for (const w of ranked) {
+      if (w.entry.stack.id !== chosenId && w.excludedBy.length > 0 && w.score > 0) {
+        lines.push(`${w.entry.stack.name} (${w.entry.stack.form}) excluded: ${w.excludedBy.join('; ')}`);
+      }
+    }
+    if (!requirements.some((r) => !r.negated && (needs.get(r.need)?.supports[chosenId] ?? 0) > 0)) {
+      lines.push(
+        'No named need prefers one stack here: the stacks are ranked by the numeric requirements, then the metric table.',
+      );
+    }
+    lines.push(stackWhy);
+    return lines;
+  }
+}
+
+export type { Failure };
+export { constraintText };

@@ -1,0 +1,97 @@
+import { type Metrics, MetricTable } from '../algebra/metrics.js';
+import type { Operator } from '../algebra/operators.js';
+import { commandsFor, targetFor } from '../knowledge/commands.js';
+import type { Knowledge, OperatorInfo, Stack } from '../knowledge/schema.js';
+import type { FigureView, Language, StackView } from './answer.js';
+import { figuresOf, operatorIndex } from './figures.js';
+
+/** A stack of the knowledge base with everything an answer needs about it, computed once. */
+export interface Entry {
+  readonly stack: Stack;
+  readonly index: number;
+  readonly operators: readonly Operator[];
+  readonly metrics: Metrics;
+  readonly figures: readonly FigureView[];
+  readonly commands: readonly string[];
+}
+
+/** The knowledge base prepared for answering: stacks with metrics and figures, the metric table, operator info. */
+export class Catalog {
+  readonly table: MetricTable;
+  readonly entries: readonly Entry[];
+  readonly operators: ReadonlyMap<string, OperatorInfo>;
+  private readonly byForm: ReadonlyMap<string, Entry>;
+
+  constructor(readonly kb: Knowledge) {
+    this.table = new MetricTable(kb.metrics, kb.estimation);
+    this.operators = operatorIndex(kb);
+    this.entries = kb.stacks.map((stack, index) => {
+      const operators = stack.form.split('∘') as Operator[];
+      return {
+        stack,
+        index,
+        operators,
+        metrics: this.table.metricsOf(operators),
+        figures: figuresOf(operators, stack.figures, this.operators),
+        commands: commandsFor(stack, targetFor(stack)),
+      };
+    });
+    this.byForm = new Map(this.entries.map((e) => [e.stack.form, e]));
+  }
+
+  entryForForm(form: string): Entry | undefined {
+    return this.byForm.get(form);
+  }
+
+  /** The stack for a normal form: its own row, or one composed from its operators on the closest stack's commands. */
+  stackView(operators: readonly Operator[], language: Language, base?: Entry): StackView {
+    const form = operators.join('∘');
+    const own = this.byForm.get(form);
+    if (own) return viewOfEntry(own, language);
+    const closest = base ?? this.closest(operators);
+    const part = (op: Operator) => closest.stack.parts?.[op] ?? this.operators.get(op)?.stack_part ?? op;
+    const added = operators.filter((op) => !closest.operators.includes(op));
+    const missing = closest.operators.filter((op) => !operators.includes(op));
+    const name =
+      missing.length === 0 ? [closest.stack.name, ...added.map(part)].join(' + ') : operators.map(part).join(' + ');
+    const diff = [...added.map((op) => `+${op}`), ...missing.map((op) => `−${op}`)].join(', ');
+    return {
+      id: undefined,
+      name,
+      implementation: operators.map((op) => this.operators.get(op)?.implementations[0] ?? op),
+      figures: figuresOf(operators, [], this.operators),
+      commands: closest.commands,
+      why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff || 'nothing'}; adapt them for the difference.`,
+      composed: true,
+    };
+  }
+
+  /** The stack sharing most operators with a form (same head first, then table order). */
+  closest(operators: readonly Operator[]): Entry {
+    const set = new Set<string>(operators);
+    const head = operators[0];
+    let best = this.entries[0];
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const e of this.entries) {
+      const shared = e.operators.filter((op) => set.has(op)).length;
+      const score = shared * 2 - (e.operators.length - shared) - operators.length + (e.operators[0] === head ? 1 : 0);
+      if (score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+export function viewOfEntry(entry: Entry, language: Language): StackView {
+  return {
+    id: entry.stack.id,
+    name: entry.stack.name,
+    implementation: entry.stack.implementation,
+    figures: entry.figures,
+    commands: entry.commands,
+    why: entry.stack.why[language],
+    composed: false,
+  };
+}
