@@ -47,8 +47,9 @@ export function figuresOf(
       (infoBySymbol.get(op)?.figures ?? []).filter((f) => f.quantity === quantity).map((f) => ({ op, f })),
     );
     if (parts.length === 0) continue;
-    const unit = parts[0].f.unit;
-    const factor = (f: Figure) => TO_CANONICAL[f.unit] / TO_CANONICAL[unit];
+    // Sums are given in the canonical unit of their kind, ms or MB, whatever units the parts were stated in.
+    const unit: Figure['unit'] = quantity === 'memory' ? 'MB' : 'ms';
+    const factor = (f: Figure) => TO_CANONICAL[f.unit];
     const value = parts.reduce((sum, { f }) => sum + f.value * factor(f), 0);
     const upto = parts.reduce((sum, { f }) => sum + (f.upto ?? f.value) * factor(f), 0);
     const bound: Figure['bound'] = parts.every(({ f }) => f.bound === 'upper')
@@ -58,8 +59,8 @@ export function figuresOf(
         : 'approx';
     out.push({
       quantity,
-      value: Math.round(value * 1000) / 1000,
-      ...(bound === 'range' ? { upto: Math.round(upto * 1000) / 1000 } : {}),
+      value: Math.round(value * 10) / 10,
+      ...(bound === 'range' ? { upto: Math.round(upto * 10) / 10 } : {}),
       bound,
       unit,
       source: `derived: ${parts.map(({ op, f }) => `${op} ${figureText(f)}`).join(' + ')}`,
