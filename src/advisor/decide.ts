@@ -85,6 +85,15 @@ export function decide(
       message: `No stack meets every requirement. The closest is ${chosen.entry.stack.name} (${chosen.entry.stack.form}), but ${chosen.excludedBy.join('; ')}.`,
     });
   }
+  constraints.forEach((c, i) => {
+    if (chosen.checks[i]?.status !== 'unknown' || ranked.some((w) => w.checks[i]?.status === 'met')) return;
+    conflicts.push({
+      requirement: c.text,
+      wants: 'a stack known to meet it',
+      excludedBy: chosen.checks[i].reason,
+      message: `No stack is known to meet ${quote(c.text)}: ${chosen.entry.stack.name} comes closest (${chosen.checks[i].reason}). Measure before you rely on it.`,
+    });
+  });
   const seen = new Set<string>();
   for (const { need, req } of positive) {
     const favorite = favoriteOf(need, ranked);

@@ -101,7 +101,7 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     const negatedAt = lastIndex(lexicon.negationBefore, clause);
     const positiveAt = lastIndex(POSITIVE, clause);
     const afterMatch = lexicon.negationAfter.exec(rest.slice(end));
-    const negated = (negatedAt >= 0 && negatedAt > positiveAt) || afterMatch !== null;
+    const negated = (negatedAt >= 0 && negatedAt >= positiveAt) || afterMatch !== null;
     if (negatedAt >= 0) {
       // Mark the negation words as understood.
       lexicon.negationBefore.lastIndex = 0;

@@ -65,8 +65,15 @@ export class MetricTable {
     const form = operators.join('∘');
     const present = new Set<string>(operators);
     const head = operators.find((op) => isHead(op));
-    const bases = this.rows.filter(
+    const contained = this.rows.filter(
       (r) => [...r.ops].every((op) => present.has(op)) && (r.head === undefined || r.head === head),
+    );
+    // Only the most specific rows start an estimate: I∘C∘S∘M says more about I∘C∘S∘M∘Otel than C∘M does.
+    const bases = contained.filter(
+      (r) =>
+        !contained.some(
+          (other) => other !== r && other.ops.size > r.ops.size && [...r.ops].every((op) => other.ops.has(op)),
+        ),
     );
     const exact = bases.find((b) => b.row.form === form);
     if (exact) return fromVector(exact.row.vector, `table row ${exact.row.form} (${exact.row.source})`);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Advice } from '../../src/advisor/answer.js';
+import { advisor, knowledge, seed } from '../support.js';
+
+const a = advisor();
+const kb = knowledge();
+const FORBIDDEN = kb.corrections.flatMap((c) => (c.pattern ? [c.pattern] : []));
+
+function advise(text: string): Advice {
+  const result = a.advise(text);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('the five cases of the seed, in its own Chinese words and in English', () => {
+  for (const c of seed.cases) {
+    for (const [language, text] of [
+      ['zh', c.requirement_zh],
+      ['en', c.requirement_en],
+    ] as const) {
+      it(`${c.id} (${language}): ${text}`, () => {
+        const advice = advise(text);
+        const r = advice.recommendation;
+        expect(r.normalForm).toBe(c.normal_form);
+        expect(r.metrics.label).toBe(c.metrics);
+        expect(r.stack).toBe(c.stack);
+        for (const command of c.commands.valid) expect(r.commands).toContain(command);
+        for (const bad of [...c.commands.forbidden, ...FORBIDDEN]) {
+          expect(JSON.stringify(advice)).not.toContain(bad);
+        }
+        expect(advice.language).toBe(language);
+        expect(advice.ignored).toEqual([]);
+        expect(advice.conflicts).toEqual([]);
+        expect(advice.knowledgeVersion).toBe(kb.version);
+      });
+    }
+  }
+});
+
+describe('the decision matrix, both languages', () => {
+  for (const row of seed.decision_matrix) {
+    for (const text of [row.need_zh, row.need_en]) {
+      it(`${text} → ${row.normal_form}`, () => {
+        const advice = advise(text);
+        expect(advice.recommendation.normalForm).toBe(row.normal_form);
+        expect(advice.recommendation.stack).toBe(row.stack);
+        expect(advice.recommendation.metrics.label).toBe(
+          seed.cases.find((c) => c.normal_form === row.normal_form)?.metrics,
+        );
+      });
+    }
+  }
+});
+
+describe('phrasings beyond the examples', () => {
+  it.each([
+    ['PCI-DSS regulated payments, tenants must never share a kernel', 'V∘S∘C∘M'],
+    ['HIPAA workloads running untrusted customer code', 'V∘S∘C∘M'],
+    ['我们做 SaaS，多租户，需要等保三级', 'V∘S∘C∘M'],
+    ['IoT gateway fleet on K3s, tiny memory footprint', 'I∘C∘S∘W'],
+    ['serverless functions that scale to zero, startup under 5ms', 'I∘C∘S∘W'],
+    ['sidecarless mesh with mTLS for our APIs', 'I∘C∘S∘Am'],
+    ['canary releases and distributed tracing for 40 microservices', 'I∘C∘S∘M'],
+    ['mix of legacy VMs and containers under one mesh', 'V∘C∘S∘M'],
+    ['轻量、省资源，还要灰度发布', 'I∘C∘S∘Am'],
+    ['just plain containers, no mesh', 'I∘C∘S'],
+  ])('%s → %s', (text, form) => {
+    expect(advise(text).recommendation.normalForm).toBe(form);
+  });
+
+  it('names operators the request asks for and lands on an estimated form', () => {
+    const advice = advise('standard microservices with OpenTelemetry');
+    expect(advice.word).toBe('I → C → S → M → Otel');
+    expect(advice.recommendation.normalForm).toBe('I∘C∘S∘M∘Otel');
+    expect(advice.recommendation.metrics.estimate).toBeDefined();
+    expect(advice.recommendation.stack).toBe('Docker + Istio Sidecar + OpenTelemetry');
+  });
+
+  it('a head the request names replaces the stack head, and the algebra puts it first', () => {
+    const advice = advise('gVisor for a multi-tenant platform');
+    expect(advice.recommendation.normalForm).toBe('G∘S∘C∘M');
+    expect(advice.recommendation.stack).toContain('gVisor');
+  });
+
+  it('says what it did not understand', () => {
+    const advice = advise('edge, cold start < 10ms, blockchain synergy');
+    expect(advice.ignored).toEqual(['blockchain', 'synergy']);
+    expect(advice.recommendation.normalForm).toBe('I∘C∘S∘W');
+  });
+
+  it('explains each step: requirement words, constraint checks, the stack reason', () => {
+    const advice = advise('边缘计算场景，需要冷启动 < 10ms，内存 < 50MB');
+    const why = advice.recommendation.why.join('\n');
+    expect(why).toContain('“边缘计算” → edge / IoT: supports this stack');
+    expect(why).toMatch(/cold start < 10 ms: met/);
+    expect(why).toMatch(/memory < 50 MB: met/);
+    expect(advice.recommendation.checks.map((c) => c.status)).toEqual(['met', 'met']);
+  });
+
+  it('is deterministic and stamped with the knowledge version', () => {
+    const text = 'strong isolation, compliance, p99 < 1ms, no sidecars';
+    expect(JSON.stringify(a.advise(text))).toBe(JSON.stringify(advisor().advise(text)));
+    expect(advise(text).knowledgeVersion).toBe(kb.version);
+  });
+});
