@@ -1,0 +1,42 @@
+import { actions, context } from './blocks-elements.js';
+import type { Block, Button } from './blocks-types.js';
+import { compareButton, deployKitButton, explainButton, shareButton, shareCutsRequest } from './buttons.js';
+import { codeSpan } from './escape.js';
+import type { Phrases } from './phrases.js';
+
+/** Where a message goes, which decides its buttons. */
+export interface MessageOptions {
+  /** The `/stack` text the answer came from: set for the private answer, which gets a Share button carrying it. */
+  readonly shareRequest?: string;
+  /** The Slack user id of whoever shared the answer into the channel. */
+  readonly sharedBy?: string;
+}
+
+export interface FooterContent {
+  readonly version: string;
+  /** The recommendation first, then the alternatives: a Compare button when there are two or more. */
+  readonly compareForms?: readonly string[];
+  /** The form the Explain operators and Deploy kit buttons act on. */
+  readonly normalForm?: string;
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** The buttons, then one context line: who shared it, the knowledge-base version, and any cut of the request. */
+export function footer(p: Phrases, options: MessageOptions, content: FooterContent): Block[] {
+  const buttons: Button[] = [];
+  if (options.shareRequest !== undefined) buttons.push(shareButton(p, options.shareRequest));
+  const compare = content.compareForms === undefined ? undefined : compareButton(p, content.compareForms);
+  if (compare !== undefined) buttons.push(compare);
+  if (content.normalForm !== undefined && content.normalForm !== '∅') {
+    buttons.push(explainButton(p, content.normalForm), deployKitButton(p, content.normalForm));
+  }
+  const notes: string[] = [];
+  if (options.sharedBy !== undefined && USER_ID.test(options.sharedBy))
+    notes.push(`${p.sharedBy} <@${options.sharedBy}>`);
+  if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) {
+    notes.push('Share re-asks the first 2000 characters of the request.');
+  }
+  notes.push(`${p.knowledge} ${codeSpan(content.version)}`);
+  return [...actions(buttons), ...context(notes)];
+}

@@ -1,0 +1,47 @@
+import type { Answer } from '../advisor/answer.js';
+import type { Failure } from '../algebra/result.js';
+import { adviceMessage } from './blocks-advice.js';
+import { comparisonMessage } from './blocks-comparison.js';
+import { context, section } from './blocks-elements.js';
+import { explanationMessage } from './blocks-explanation.js';
+import type { MessageOptions } from './blocks-footer.js';
+import { helpMessage } from './blocks-help.js';
+import { simplificationMessage } from './blocks-simplification.js';
+import type { SlackMessage } from './blocks-types.js';
+import { codeSpan, escapeText } from './escape.js';
+import { fitMessage } from './limits.js';
+
+export type { MessageOptions } from './blocks-footer.js';
+
+/** Any answer as a Slack message within Block Kit limits, with a `text` fallback. Pure: same answer, same message. */
+export function answerMessage(answer: Answer, options: MessageOptions = {}): SlackMessage {
+  switch (answer.kind) {
+    case 'advice':
+      return fitMessage(adviceMessage(answer, options));
+    case 'simplification':
+      return fitMessage(simplificationMessage(answer, options));
+    case 'explanation':
+      return fitMessage(explanationMessage(answer, options));
+    case 'comparison':
+      return fitMessage(comparisonMessage(answer, options));
+    case 'help':
+      return fitMessage(helpMessage(answer, options));
+  }
+}
+
+/** A request the advisor could not answer: its reason, and where to look next. */
+export function failureMessage(failure: Failure): SlackMessage {
+  return fitMessage({
+    text: `Sorry, I could not answer that: ${escapeText(failure.message)}`,
+    blocks: [
+      ...section(`⚠️ ${escapeText(failure.message)}`),
+      ...context([`Try ${codeSpan('/stack help')} for examples · ${codeSpan(failure.code)}`]),
+    ],
+  });
+}
+
+/** What the user sees when the bot itself failed: short, and never silent. */
+export function apologyMessage(): SlackMessage {
+  const text = 'Sorry, something went wrong on my side while answering. It has been logged; please try again.';
+  return { text, blocks: section(`:warning: ${text}`) };
+}

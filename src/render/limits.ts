@@ -1,0 +1,124 @@
+import type { Block, Button, HomeView, Mrkdwn, SlackMessage, TextObject } from './blocks-types.js';
+
+/** Block Kit limits (api.slack.com/reference/block-kit): beyond them Slack rejects the whole payload. */
+export const LIMITS = {
+  messageBlocks: 50,
+  homeBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 2000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  id: 255,
+  /** A message's top-level `text` may be longer, but a notification only shows its start. */
+  fallbackText: 3000,
+} as const;
+
+const cutNote = (more: number, what: string): string => `… (cut: ${more} more ${what})`;
+
+/**
+ * Shortens `text` to at most `max` characters, saying how much was cut, never leaving half an escape (`&am`) or half
+ * a surrogate pair behind.
+ */
+export function cutText(text: string, max: number, what = 'characters'): string {
+  if (text.length <= max) return text;
+  const note = cutNote(text.length, what);
+  if (note.length + 1 >= max) return text.slice(0, max);
+  let kept = text.slice(0, Math.max(0, max - note.length - 1));
+  const entity = kept.lastIndexOf('&');
+  if (entity >= 0 && !kept.slice(entity).includes(';')) kept = kept.slice(0, entity);
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept} ${cutNote(text.length - kept.length, what)}`;
+}
+
+/** Keeps the first `max` items; when some are dropped, the last kept slot says how many. */
+export function cutList<T>(items: readonly T[], max: number, notice: (more: number) => T): T[] {
+  if (items.length <= max) return [...items];
+  const kept = items.slice(0, max - 1);
+  return [...kept, notice(items.length - kept.length)];
+}
+
+const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text });
+
+function fitTextObject(text: TextObject, max: number): TextObject {
+  return { ...text, text: cutText(text.text, max) };
+}
+
+function fitButton(button: Button): Button {
+  return {
+    ...button,
+    text: { ...button.text, text: cutText(button.text.text, LIMITS.buttonText, 'chars') },
+    action_id: button.action_id.slice(0, LIMITS.id),
+    ...(button.value === undefined ? {} : { value: button.value.slice(0, LIMITS.buttonValue) }),
+  };
+}
+
+/** One block within its own limits: text lengths, number of fields and elements, id lengths. */
+export function fitBlock(block: Block): Block {
+  const id = block.block_id === undefined ? {} : { block_id: block.block_id.slice(0, LIMITS.id) };
+  switch (block.type) {
+    case 'header':
+      return { ...block, ...id, text: { ...block.text, text: cutText(block.text.text, LIMITS.headerText) } };
+    case 'section':
+      return {
+        ...block,
+        ...id,
+        ...(block.text === undefined ? {} : { text: mrkdwn(cutText(block.text.text, LIMITS.sectionText)) }),
+        ...(block.fields === undefined
+          ? {}
+          : {
+              fields: cutList(block.fields, LIMITS.fields, (more) => mrkdwn(cutNote(more, 'fields'))).map((f) =>
+                mrkdwn(cutText(f.text, LIMITS.fieldText)),
+              ),
+            }),
+      };
+    case 'context':
+      return {
+        ...block,
+        ...id,
+        elements: cutList(
+          block.elements,
+          LIMITS.contextElements,
+          (more): TextObject => mrkdwn(cutNote(more, 'notes')),
+        ).map((e) => fitTextObject(e, LIMITS.contextText)),
+      };
+    case 'actions':
+      return { ...block, ...id, elements: block.elements.slice(0, LIMITS.actionsElements).map(fitButton) };
+    case 'divider':
+      return { ...block, ...id };
+  }
+}
+
+/**
+ * At most `max` blocks, each within its limits. When blocks must go, they go from the middle: the trailing buttons and
+ * the version line stay, and a context block says how many were cut.
+ */
+export function fitBlocks(blocks: readonly Block[], max: number): Block[] {
+  const fitted = blocks.map(fitBlock);
+  if (fitted.length <= max) return fitted;
+  let tail = 0;
+  while (tail < 2 && tail < fitted.length && ['actions', 'context'].includes(fitted[fitted.length - 1 - tail].type)) {
+    tail++;
+  }
+  const body = fitted.slice(0, fitted.length - tail);
+  const keep = max - tail - 1;
+  const notice: Block = { type: 'context', elements: [mrkdwn(cutNote(body.length - keep, 'blocks'))] };
+  return [...body.slice(0, keep), notice, ...fitted.slice(fitted.length - tail)];
+}
+
+/** A message Slack will accept: at most 50 blocks, each within its limits, and a bounded fallback text. */
+export function fitMessage(message: SlackMessage): SlackMessage {
+  return {
+    text: cutText(message.text, LIMITS.fallbackText),
+    blocks: fitBlocks(message.blocks, LIMITS.messageBlocks),
+  };
+}
+
+/** A Home tab Slack will accept: at most 100 blocks, each within its limits. */
+export function fitHome(view: HomeView): HomeView {
+  return { ...view, blocks: fitBlocks(view.blocks, LIMITS.homeBlocks) };
+}
