@@ -1,0 +1,32 @@
+import type { Carried } from '../advisor/answer.js';
+import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
+import type { SlackMessage } from '../render/blocks-types.js';
+import { type AnswerMetadata, answerMetadata } from './metadata.js';
+import type { AdvisorPort } from './services.js';
+
+export interface Reply {
+  /** False when the advisor turned the request down: the message then explains why, and is not worth sharing. */
+  readonly answered: boolean;
+  readonly message: SlackMessage;
+  /** What the next question in the thread builds on: this answer's requirements, or the thread's earlier ones. */
+  readonly metadata?: AnswerMetadata;
+}
+
+/** Asks the advisor and renders what it says, with the metadata that carries the requirements on. */
+export function reply(advisor: AdvisorPort, text: string, previous?: Carried, options: MessageOptions = {}): Reply {
+  const result = advisor.answer(text, previous);
+  if (!result.ok) {
+    return {
+      answered: false,
+      message: failureMessage(result.error),
+      ...(previous === undefined ? {} : { metadata: answerMetadata(previous, advisor.version) }),
+    };
+  }
+  const answer = result.value;
+  const carried = answer.kind === 'advice' ? answer.carried : previous;
+  return {
+    answered: true,
+    message: answerMessage(answer, options),
+    ...(carried === undefined ? {} : { metadata: answerMetadata(carried, advisor.version) }),
+  };
+}

@@ -1,0 +1,139 @@
+import type { ListenOptions } from 'node:net';
+import { App, type AppOptions, type CustomRoute, type Logger, LogLevel, webApi } from '@slack/bolt';
+import type { Advisor } from '../advisor/advisor.js';
+import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { homeView } from '../render/home.js';
+import type { Config, LogLevelName } from './config.js';
+import { SeenDeliveries } from './deliveries.js';
+import { registerListeners } from './listeners/index.js';
+import type { AdvisorPort, Services } from './services.js';
+
+export interface AppFactoryOptions {
+  readonly logger?: Logger;
+  /** Web API client behaviour: a chat bot should fail fast rather than retry for half an hour (Bolt's default). */
+  readonly webClient?: { readonly timeoutMs?: number; readonly retries?: number };
+}
+
+const LEVELS: Record<LogLevelName, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+/**
+ * The Bolt app: HTTP mode (`POST /slack/events`, `GET /healthz`, signatures verified) or Socket Mode when the config
+ * has an app token. The bot token is verified by `startApp`, not here, so creating an app never touches the network.
+ */
+export function createApp(
+  config: Config,
+  advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb'>,
+  options: AppFactoryOptions = {},
+): App {
+  const common: AppOptions = {
+    token: config.botToken,
+    logLevel: LEVELS[config.logLevel],
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    clientOptions: {
+      ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+      timeout: options.webClient?.timeoutMs ?? 10_000,
+      retryConfig: { retries: options.webClient?.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    },
+    // auth.test runs in startApp, where a rejected token becomes a clear start-up message instead of failing every
+    // request later.
+    deferInitialization: true,
+  };
+  const health: CustomRoute = {
+    path: HEALTH_PATH,
+    method: ['GET'],
+    handler: (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, knowledge: advisor.version }));
+    },
+  };
+  const app =
+    config.mode === 'socket'
+      ? new App({ ...common, appToken: config.appToken, socketMode: true })
+      : new App({
+          ...common,
+          signingSecret: config.signingSecret,
+          endpoints: EVENTS_PATH,
+          customRoutes: [health],
+          // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
+          // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a slow
+          // Slack API cannot push the ack past Slack's 3 seconds and cause a retry.
+          processBeforeResponse: false,
+        });
+  app.error(async (error) => {
+    app.logger.error('Unhandled error in a listener:', error);
+  });
+  const services: Services = {
+    advisor,
+    home: homeView({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
+    seen: new SeenDeliveries(),
+  };
+  registerListeners(app, services);
+  return app;
+}
+
+export interface Started {
+  /** The HTTP port actually listened on (HTTP mode). */
+  readonly port?: number;
+}
+
+export interface StartFailure extends Failure {
+  readonly code: 'slack-rejected-token' | 'slack-unreachable' | 'start-failed';
+}
+
+function describe(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', config: Config): StartFailure {
+  const api = config.slackApiUrl ?? 'https://slack.com/api/';
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
+  if (e.code === webApi.ErrorCode.PlatformError) {
+    return {
+      code: 'slack-rejected-token',
+      message: `Slack rejected ${token} (${e.data?.error ?? 'unknown error'}). Copy it again from api.slack.com/apps → your app (${token === 'SLACK_BOT_TOKEN' ? 'OAuth & Permissions → Bot User OAuth Token' : 'Basic Information → App-Level Tokens'}).`,
+    };
+  }
+  if (e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.HTTPError) {
+    const why = e.original?.message ?? (e.statusCode === undefined ? 'no answer' : `HTTP ${e.statusCode}`);
+    return { code: 'slack-unreachable', message: `Could not reach the Slack Web API at ${api} (${why}).` };
+  }
+  if (e.code === 'EADDRINUSE' && config.mode === 'http') {
+    return { code: 'start-failed', message: `PORT ${config.port} is already in use: set PORT to a free port.` };
+  }
+  return {
+    code: 'start-failed',
+    message: `Could not start: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
+/** Verifies the bot token with Slack (auth.test), then serves: HTTP on the port, or the Socket Mode connection. */
+export async function startApp(
+  app: App,
+  config: Config,
+  listen?: ListenOptions,
+): Promise<Result<Started, StartFailure>> {
+  try {
+    await app.init();
+  } catch (error) {
+    return fail(describe(error, 'SLACK_BOT_TOKEN', config));
+  }
+  if (config.mode === 'socket') {
+    try {
+      await app.start();
+      return ok({});
+    } catch (error) {
+      return fail(describe(error, 'SLACK_APP_TOKEN', config));
+    }
+  }
+  try {
+    const server = await app.start(listen ?? config.port);
+    const address = server.address();
+    return ok(typeof address === 'object' && address !== null ? { port: address.port } : {});
+  } catch (error) {
+    return fail(describe(error, 'SLACK_BOT_TOKEN', config));
+  }
+}

@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { reply } from '../../answer.js';
+import { apologize, privately } from '../../respond.js';
+import type { Services } from '../../services.js';
+
+/**
+ * Share in channel: the private answer's request is asked again (same input, same answer) and posted visibly through
+ * the response URL, with the metadata a follow-up in its thread will build on.
+ */
+export const shareInChannelCallback =
+  (services: Services) =>
+  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+    await ack();
+    try {
+      const answer = reply(services.advisor, action.value ?? '', undefined, { sharedBy: body.user.id });
+      if (!answer.answered) {
+        await respond(privately(answer.message, undefined));
+        return;
+      }
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...answer.message,
+        ...(answer.metadata === undefined ? {} : { metadata: answer.metadata }),
+      });
+    } catch (error) {
+      await apologize(respond, logger, 'Share in channel', error);
+    }
+  };

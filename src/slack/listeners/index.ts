@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../services.js';
+import * as actions from './actions/index.js';
+import * as commands from './commands/index.js';
+import * as events from './events/index.js';
+
+/** Every listener, by Slack feature. */
+export function registerListeners(app: App, services: Services): void {
+  actions.register(app, services);
+  commands.register(app, services);
+  events.register(app, services);
+}

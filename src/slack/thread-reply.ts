@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import type { Carried } from '../advisor/answer.js';
+import { apologyMessage } from '../render/blocks.js';
+import type { SlackMessage } from '../render/blocks-types.js';
+import { reply } from './answer.js';
+import { typedText } from './incoming-text.js';
+import { type AnswerMetadata, carriedFromThread, type ThreadMessage } from './metadata.js';
+import type { Services } from './services.js';
+
+/** A question asked by mention or direct message. */
+export interface ThreadQuestion {
+  readonly channel: string;
+  /** The message that asked. */
+  readonly ts: string;
+  /** The thread it was asked in, if any. */
+  readonly threadTs?: string;
+  /** As Slack sent it (escaped, with mentions). */
+  readonly text: string;
+}
+
+type Shell = Pick<AllMiddlewareArgs, 'client' | 'context' | 'logger'>;
+
+// A thread longer than this many pages of 200 is read only in part: the earliest answers are the ones left out.
+const MAX_PAGES = 5;
+
+async function earlierAnswer({ client, context, logger }: Shell, q: ThreadQuestion): Promise<Carried | undefined> {
+  if (q.threadTs === undefined) return undefined;
+  try {
+    const messages: ThreadMessage[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await client.conversations.replies({
+        channel: q.channel,
+        ts: q.threadTs,
+        include_all_metadata: true,
+        limit: 200,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      messages.push(...((res.messages ?? []) as ThreadMessage[]));
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (cursor === undefined) break;
+    }
+    return carriedFromThread(messages, { botId: context.botId, botUserId: context.botUserId }, q.ts)?.carried;
+  } catch (error) {
+    logger.warn(`Could not read thread ${q.channel}/${q.threadTs}; answering without its earlier context:`, error);
+    return undefined;
+  }
+}
+
+/**
+ * Answers a mention or a direct message in its thread (the thread it was asked in, or a new one under it), building on
+ * the bot's earlier answer in that thread. Never throws: failures are logged, and the asker gets an apology if Slack
+ * lets the bot post one.
+ */
+export async function answerInThread(services: Services, shell: Shell, q: ThreadQuestion): Promise<void> {
+  const { client, context, logger } = shell;
+  const threadTs = q.threadTs ?? q.ts;
+  const post = (message: SlackMessage, metadata?: AnswerMetadata) =>
+    client.chat.postMessage({
+      channel: q.channel,
+      thread_ts: threadTs,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(metadata === undefined ? {} : { metadata }),
+    });
+  try {
+    const previous = await earlierAnswer(shell, q);
+    const answer = reply(services.advisor, typedText(q.text, context.botUserId), previous);
+    await post(answer.message, answer.metadata);
+  } catch (error) {
+    logger.error(`Could not answer in thread ${q.channel}/${threadTs}:`, error);
+    try {
+      await post(apologyMessage());
+    } catch (again) {
+      logger.error('Could not post the apology either:', again);
+    }
+  }
+}
