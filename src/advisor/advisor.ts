@@ -123,7 +123,7 @@ export class Advisor {
     // Step 1: the operator word of the chosen stack, with the operators the request names itself.
     const extras = requirements
       .filter((r) => !r.negated)
-      .flatMap((r) => this.kb.needs.find((n) => n.id === r.need)?.operators ?? []);
+      .flatMap((r) => this.catalog.needs.get(r.need)?.operators ?? []);
     const extraHead = extras.find((op) => isHead(op));
     const base = extraHead ? chosen.operators.filter((op) => !isHead(op)) : [...chosen.operators];
     const sequence: Operator[] = [
@@ -267,7 +267,7 @@ export class Advisor {
 
   private withThread(current: readonly Requirement[], previous: Carried | undefined): Requirement[] {
     const mine = new Set(current.map((r) => r.need));
-    const needs = new Map(this.kb.needs.map((n) => [n.id, n]));
+    const { needs } = this.catalog;
     const carried = (previous?.needs ?? []).flatMap((p) => {
       const need = needs.get(p.need);
       if (need === undefined || mine.has(p.need)) return [];
@@ -288,7 +288,7 @@ export class Advisor {
     const direction = (c: Pick<Constraint, 'comparator'>) => (c.comparator.startsWith('>') ? 'up' : 'down');
     const key = (c: Pick<Constraint, 'quantity' | 'comparator'>) => `${c.quantity}:${direction(c)}`;
     const mine = new Set(current.map(key));
-    const quantities = new Map(this.kb.quantities.map((q) => [q.id, q]));
+    const { quantities } = this.catalog;
     const carried = (previous?.constraints ?? []).flatMap((c) => {
       const q = quantities.get(c.quantity);
       if (q === undefined || mine.has(key(c)) || !Number.isFinite(c.value)) return [];
@@ -301,8 +301,8 @@ export class Advisor {
   private withImplied(requirements: readonly Requirement[], constraints: readonly Constraint[]): Requirement[] {
     const out = [...requirements];
     for (const c of constraints) {
-      const implies = this.kb.quantities.find((q) => q.id === c.quantity)?.implies;
-      const need = this.kb.needs.find((n) => n.id === implies);
+      const implies = this.catalog.quantities.get(c.quantity)?.implies;
+      const need = implies === undefined ? undefined : this.catalog.needs.get(implies);
       if (need === undefined || out.some((r) => r.need === need.id)) continue;
       out.push({ need: need.id, label: need.label.en, text: c.text, negated: false, from: 'constraint' });
     }
@@ -316,7 +316,7 @@ export class Advisor {
     ranked: ReturnType<typeof decide>['ranked'],
     chosenId: string,
   ): string[] {
-    const needs = new Map(this.kb.needs.map((n) => [n.id, n]));
+    const { needs } = this.catalog;
     const lines: string[] = [];
     for (const r of requirements) {
       const need = needs.get(r.need);

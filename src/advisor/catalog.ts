@@ -1,7 +1,7 @@
 import { type Metrics, MetricTable } from '../algebra/metrics.js';
 import type { Operator } from '../algebra/operators.js';
 import { commandsFor, targetFor } from '../knowledge/commands.js';
-import type { Knowledge, OperatorInfo, Stack } from '../knowledge/schema.js';
+import type { Knowledge, Need, OperatorInfo, Quantity, Stack } from '../knowledge/schema.js';
 import type { FigureView, Language, StackView } from './answer.js';
 import { figuresOf, operatorIndex } from './figures.js';
 
@@ -20,6 +20,10 @@ export class Catalog {
   readonly table: MetricTable;
   readonly entries: readonly Entry[];
   readonly operators: ReadonlyMap<string, OperatorInfo>;
+  readonly needs: ReadonlyMap<string, Need>;
+  readonly quantities: ReadonlyMap<string, Quantity>;
+  /** For each need, the stack it supports most (the first in table order on ties). */
+  readonly favorites: ReadonlyMap<string, string>;
   private readonly byForm: ReadonlyMap<string, Entry>;
 
   constructor(readonly kb: Knowledge) {
@@ -37,6 +41,19 @@ export class Catalog {
       };
     });
     this.byForm = new Map(this.entries.map((e) => [e.stack.form, e]));
+    this.needs = new Map(kb.needs.map((n) => [n.id, n]));
+    this.quantities = new Map(kb.quantities.map((q) => [q.id, q]));
+    this.favorites = new Map(
+      kb.needs.flatMap((need) => {
+        let best: string | undefined;
+        let weight = 0;
+        for (const e of this.entries) {
+          const w = need.supports[e.stack.id] ?? 0;
+          if (w > weight) [best, weight] = [e.stack.id, w];
+        }
+        return best === undefined ? [] : [[need.id, best] as const];
+      }),
+    );
   }
 
   entryForForm(form: string): Entry | undefined {

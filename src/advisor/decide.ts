@@ -1,4 +1,4 @@
-import type { Knowledge, Need, Quantity } from '../knowledge/schema.js';
+import type { Need, Quantity } from '../knowledge/schema.js';
 import type { Candidate, Conflict, Constraint, ConstraintCheck, Requirement } from './answer.js';
 import type { Catalog, Entry } from './catalog.js';
 import { checkConstraint } from './figures.js';
@@ -65,9 +65,7 @@ export function decide(
   requirements: readonly Requirement[],
   constraints: readonly Constraint[],
 ): Decision {
-  const kb: Knowledge = catalog.kb;
-  const needs = new Map(kb.needs.map((n) => [n.id, n]));
-  const quantities = new Map(kb.quantities.map((q) => [q.id, q]));
+  const { needs, quantities } = catalog;
   const withNeed = requirements.flatMap((req) => {
     const need = needs.get(req.need);
     return need ? [{ need, req }] : [];
@@ -96,7 +94,8 @@ export function decide(
   });
   const seen = new Set<string>();
   for (const { need, req } of positive) {
-    const favorite = favoriteOf(need, ranked);
+    const favoriteId = catalog.favorites.get(need.id);
+    const favorite = ranked.find((w) => w.entry.stack.id === favoriteId);
     if (favorite === undefined || favorite === chosen || favorite.excludedBy.length === 0) continue;
     const key = `${favorite.entry.stack.id}|${favorite.excludedBy.join(';')}`;
     const givesUp = tradeOff(favorite, chosen).givesUp;
@@ -111,20 +110,6 @@ export function decide(
     });
   }
   return { ranked, chosen, conflicts };
-}
-
-/** The stack a need supports most (the first in table order on ties). */
-function favoriteOf(need: Need, ranked: readonly Weighed[]): Weighed | undefined {
-  let best: Weighed | undefined;
-  let bestWeight = 0;
-  for (const w of [...ranked].sort((a, b) => a.entry.index - b.entry.index)) {
-    const weight = need.supports[w.entry.stack.id] ?? 0;
-    if (weight > bestWeight) {
-      best = w;
-      bestWeight = weight;
-    }
-  }
-  return best;
 }
 
 /** What `other` gives up and gains against `base`: metric by metric, and constraint by constraint. */

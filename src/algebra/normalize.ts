@@ -42,6 +42,24 @@ function normalForm(operators: Operator[]): NormalForm {
   return { operators, head, text: printWord(operators) };
 }
 
+/** A word whose printed form is computed once, when first read: a million-operator trace costs nothing unread. */
+class Printed {
+  private text: string | undefined;
+  constructor(private readonly word: readonly Letter[] | (() => readonly Letter[])) {}
+  toString(): string {
+    this.text ??= printWord(typeof this.word === 'function' ? this.word() : this.word);
+    return this.text;
+  }
+}
+
+/** A step whose `before` and `after` are own enumerable properties (so JSON and spreads see them), printed lazily. */
+function step(axiom: Axiom, rule: string, before: Printed, after: Printed): RewriteStep {
+  return Object.defineProperties({ axiom, rule } as RewriteStep, {
+    before: { enumerable: true, get: () => before.toString() },
+    after: { enumerable: true, get: () => after.toString() },
+  });
+}
+
 /**
  * Normalizes a parsed word exactly as ALGEBRA.md §3, in time linear in its length.
  * Returns the normal form with every rewrite step and warning, or the reason the word has none.
@@ -49,50 +67,65 @@ function normalForm(operators: Operator[]): NormalForm {
 export function normalize(word: readonly Letter[]): Result<Normalization, NormalizeFailure> {
   const steps: RewriteStep[] = [];
   const warnings: string[] = [];
-  const input = printWord(word);
+  const input = new Printed(word);
   let current = input;
   const record = (axiom: Axiom, rule: string, next: readonly Letter[]) => {
-    const after = printWord(next);
-    steps.push({ axiom, rule, before: current, after });
+    const after = new Printed(next);
+    steps.push(step(axiom, rule, current, after));
     current = after;
   };
 
   // Phase 1, clean: ∅ disappears (A6), then V∘V⁻¹ cancels (A7).
-  let letters: Letter[] = word.filter((l) => l !== '∅');
-  if (letters.length !== word.length) {
+  let letters: readonly Letter[] = word;
+  if (word.includes('∅')) {
+    letters = word.filter((l) => l !== '∅');
     record('A6', `∅ is the no-op: ${word.length - letters.length} × ∅ removed`, letters);
   }
   if (letters.includes('V⁻¹')) {
     const kept: Letter[] = [];
     let cancelled = 0;
     for (const l of letters) {
-      if (l === 'V⁻¹') {
-        if (kept[kept.length - 1] !== 'V') {
-          return fail({
-            code: 'unmatched-inverse',
-            message:
-              'V⁻¹ (hardware unlock) only undoes a V written immediately before it (A7: V∘V⁻¹ → ∅); here there is none to undo',
-          });
-        }
+      if (l !== 'V⁻¹') kept.push(l);
+      else if (kept[kept.length - 1] === 'V') {
         kept.pop();
         cancelled++;
-      } else kept.push(l);
+      } else {
+        return fail({
+          code: 'unmatched-inverse',
+          message:
+            'V⁻¹ (hardware unlock) only undoes a V written immediately before it (A7: V∘V⁻¹ → ∅); here there is none to undo',
+        });
+      }
     }
     letters = kept;
     record('A7', `V∘V⁻¹ → ∅ (weak inverse), ${cancelled} × cancelled`, letters);
   }
-  const ops = letters as Operator[];
+  const ops = letters as readonly Operator[];
 
-  // Phase 2, collapse runs: X∘X → X (A2), V∘V → V with a warning.
+  // Phase 2, collapse runs: X∘X → X (A2), V∘V → V with a warning. The same pass finds the heads and the first C.
   const collapsed: Operator[] = [];
-  const runs = new Map<Operator, number>();
+  const runs = new Set<Operator>();
+  const distinct = new Set<Operator>();
+  const first = new Map<Operator, number>();
+  const headAt: number[] = [];
+  let firstC = -1;
+  let previous: Operator | undefined;
   for (const op of ops) {
-    if (collapsed[collapsed.length - 1] === op) runs.set(op, (runs.get(op) ?? 0) + 1);
-    else collapsed.push(op);
+    if (op === previous) {
+      runs.add(op);
+      continue;
+    }
+    previous = op;
+    if (isHead(op)) headAt.push(collapsed.length);
+    else if (op === 'C' && firstC < 0) firstC = collapsed.length;
+    if (!distinct.has(op)) {
+      distinct.add(op);
+      first.set(op, collapsed.length);
+    }
+    collapsed.push(op);
   }
   if (runs.size > 0) {
-    const rules = [...runs.keys()].map((op) => `${op}∘${op} → ${op}`).join(', ');
-    record('A2', `idempotence: ${rules}`, collapsed);
+    record('A2', `idempotence: ${[...runs].map((op) => `${op}∘${op} → ${op}`).join(', ')}`, collapsed);
     if (runs.has('V')) {
       warnings.push(
         'V∘V collapsed to V: nested virtualization (a VM inside a VM) is not the same object and needs hardware support (e.g. nested KVM) — write one V unless you really mean it',
@@ -101,8 +134,6 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   }
 
   // Phase 3, head check.
-  const headAt: number[] = [];
-  for (let i = 0; i < collapsed.length; i++) if (isHead(collapsed[i])) headAt.push(i);
   if (headAt.length > 1) {
     const found = headAt.map((i) => `${collapsed[i]} at position ${i + 1}`).join(' and ');
     return fail({
@@ -112,25 +143,30 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   }
   const head = headAt.length === 1 ? (collapsed[headAt[0]] as Head) : undefined;
   if (head !== undefined) {
-    const containerBefore = collapsed.indexOf('C');
-    if (containerBefore >= 0 && containerBefore < headAt[0]) {
+    if (firstC >= 0 && firstC < headAt[0]) {
       return fail({
         code: 'container-before-head',
         message: `C comes before the head ${head}: that would be a VM inside a container, a different object (A3: ${head}∘C ≠ C∘${head}). Put the head first, e.g. ${head}∘C`,
       });
     }
     if (headAt[0] > 0) {
-      const moved = [head, ...collapsed.filter((op) => op !== head)];
-      record('A7', `the head ${head} moves to the front`, moved);
+      const at = headAt[0];
+      // Built only if someone reads this step.
+      const moved = new Printed(() => [head, ...collapsed.slice(0, at), ...collapsed.slice(at + 1)]);
+      steps.push(step('A7', `the head ${head} moves to the front`, current, moved));
+      current = moved;
     }
   }
 
   // Phases 4 and 5: one of each operator (A2), at its last occurrence; then the order of the normal form.
   const last = new Map<Operator, number>();
-  for (let i = 0; i < collapsed.length; i++) last.set(collapsed[i], i);
-  const deduped = collapsed.filter((op, i) => last.get(op) === i);
+  for (let i = collapsed.length - 1; i >= 0 && last.size < distinct.size; i--) {
+    if (!last.has(collapsed[i])) last.set(collapsed[i], i);
+  }
+  const byLast = [...last.keys()].sort((a, b) => (last.get(a) ?? 0) - (last.get(b) ?? 0));
+  const deduped = head === undefined ? byLast : [head, ...byLast.filter((op) => op !== head)];
   if (deduped.length !== collapsed.length) {
-    const repeated = [...new Set(collapsed.filter((op, i) => last.get(op) !== i))].join(', ');
+    const repeated = [...distinct].filter((op) => first.get(op) !== last.get(op)).join(', ');
     record('A2', `idempotence: ${repeated} repeated, kept once (the last occurrence is the outer layer)`, deduped);
   }
   const rank = (op: Operator): number => RANK.get(op) ?? 0;
@@ -143,7 +179,8 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
       (a, b) => tier(a) - tier(b) || (tier(a) === 2 ? (last.get(a) ?? 0) - (last.get(b) ?? 0) : rank(a) - rank(b)),
     );
   }
-  if (printWord(result) !== current) {
+  // The word before this phase is `deduped` whether or not a repeat was removed.
+  if (result.some((op, i) => op !== deduped[i])) {
     if (head === undefined) {
       record('A2', `no head, so the operators commute: sorted by rank ${RANK_ORDER}`, result);
     } else {
@@ -154,5 +191,6 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
       );
     }
   }
-  return ok({ input, normalForm: normalForm(result), steps, warnings });
+  const normalization = { normalForm: normalForm(result), steps, warnings } as unknown as Normalization;
+  return ok(Object.defineProperty(normalization, 'input', { enumerable: true, get: () => input.toString() }));
 }

@@ -1,0 +1,108 @@
+import type { Comparator, Constraint } from './answer.js';
+import type { Lexicon } from './lexicon.js';
+import type { Found } from './phrases.js';
+
+/** A numeric requirement and the span of text it was read from. */
+export interface ReadConstraint {
+  readonly constraint: Constraint;
+  readonly start: number;
+  readonly end: number;
+}
+
+// A number that is not part of a word (`p99`, `iso27001` are words).
+const NUMBER = /(?<![a-z0-9.])\d+(?:\.\d+)?/g;
+// Where a numeric requirement's words stop: clause punctuation (a decimal point is not one).
+const CLAUSE = /[,;!?\n、。，；]|\.(?!\d)/;
+// At most this much filler between a quantity and its number: "memory footprint should stay below 50 MB".
+const MAX_GAP = 24;
+
+const skipSpaces = (text: string, at: number): number => {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+};
+
+function clauseStart(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i > limit && !CLAUSE.test(text[i - 1])) i--;
+  return i;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Reads numeric requirements, anchored on the numbers of the text: a unit after the number, a comparator before it
+ * (`under`, `小于`, `<`) or after the unit (`or less`, `以内`), and the quantity before (`cold start < 10ms`) or after
+ * (`under 10 ms cold start`). With no quantity named, the unit decides (time: latency, size: memory).
+ */
+export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[] {
+  const out: ReadConstraint[] = [];
+  let floor = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    const numStart = m.index;
+    const numEnd = numStart + m[0].length;
+    if (numStart < floor) continue;
+    const unit = lexicon.units.matchAt(text, skipSpaces(text, numEnd));
+    if (unit === undefined) continue;
+    let end = unit.end;
+    const after = lexicon.comparatorsAfter.matchAt(text, skipSpaces(text, end));
+    if (after) end = after.end;
+
+    // Before the number: the comparator right before it, and a quantity a little before that.
+    const start = clauseStart(text, numStart, floor);
+    let left = numStart;
+    while (left > start && /[\s:：-]/.test(text[left - 1])) left--;
+    const before = lexicon.comparatorsBefore.findAll(text, start, left).find((c) => c.end === left);
+    const edge = before ? before.start : left;
+    const quantityBefore = lexicon.quantities
+      .findAll(text, start, edge)
+      .filter((q) => edge - q.end <= MAX_GAP && !/\d/.test(text.slice(q.end, edge)))
+      .at(-1);
+
+    // After the unit: "10 ms cold start", "2 GB RAM at most".
+    let at = skipSpaces(text, end);
+    if (text.startsWith('of ', at)) at += 3;
+    else if (text[at] === '的') at += 1;
+    const quantityAfter = lexicon.quantities.matchAt(text, at);
+    const after2 = quantityAfter
+      ? lexicon.comparatorsAfter.matchAt(text, skipSpaces(text, quantityAfter.end))
+      : undefined;
+
+    const fits = (q: Found<{ kind: string }> | undefined) => q !== undefined && q.value.kind === unit.value.kind;
+    const named = fits(quantityBefore) ? quantityBefore : fits(quantityAfter) ? quantityAfter : undefined;
+    const quantity = named?.value ?? lexicon.quantityById.get(unit.value.kind === 'time' ? 'latency' : 'memory');
+    if (quantity === undefined) continue;
+    const assumptions: string[] = [];
+    if (named === undefined) assumptions.push(`no quantity named: read as ${quantity.label.en} from the unit`);
+    let comparator: Comparator | undefined = before?.value ?? after?.value;
+    if (named === quantityAfter && after2) {
+      comparator ??= after2.value;
+      end = after2.end;
+    } else if (named === quantityAfter && quantityAfter) end = quantityAfter.end;
+    if (comparator === undefined) {
+      comparator = '<=';
+      assumptions.push('no comparator: read as "at most"');
+    }
+    const spanStart = named === quantityBefore && quantityBefore ? quantityBefore.start : edge;
+    const spelled = before ? text.slice(before.start, before.end) : '';
+    if (/^(?:≈|~|about|around|约)$/.test(spelled)) assumptions.push(`"${spelled}" read as "at most"`);
+    out.push({
+      constraint: {
+        quantity: quantity.id,
+        label: quantity.label.en,
+        comparator,
+        value: round(Number(m[0]) * unit.value.factor),
+        unit: unit.value.kind === 'time' ? 'ms' : 'MB',
+        text: text.slice(spanStart, end).trim(),
+        ...(assumptions.length > 0 ? { assumption: assumptions.join('; ') } : {}),
+        from: 'request',
+      },
+      start: spanStart,
+      end,
+    });
+    floor = end;
+  }
+  return out;
+}
