@@ -22,56 +22,50 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const noSpaces = (s: string) => !/\s/.test(s);
 
-export const EnvSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+export const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+    .trim()
+    .min(1, 'is missing')
+    .refine((t) => t.startsWith('xoxb-') && noSpaces(t), 'does not look like a bot token (it starts with xoxb-)'),
+  SLACK_SIGNING_SECRET: optional(
+    z
+      .string()
       .trim()
-      .min(1, 'is missing')
-      .refine((t) => t.startsWith('xoxb-') && noSpaces(t), 'does not look like a bot token (it starts with xoxb-)'),
-    SLACK_SIGNING_SECRET: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^[0-9a-f]{16,}$/i, 'does not look like a signing secret (a string of hex digits)'),
-    ),
-    SLACK_APP_TOKEN: optional(
-      z
-        .string()
-        .trim()
-        .refine(
-          (t) => t.startsWith('xapp-') && noSpaces(t),
-          'does not look like an app-level token (it starts with xapp-)',
-        ),
-    ),
-    PORT: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^\d+$/, 'must be a whole number')
-        .transform(Number)
-        .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535'),
-    ),
-    SLACK_API_URL: optional(
-      z
-        .string()
-        .trim()
-        .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be an http(s) URL'),
-    ),
-    KNOWLEDGE_PATH: optional(z.string().trim()),
-    LOG_LEVEL: optional(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
-    ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is missing' });
-    }
-  });
+      .regex(/^[0-9a-f]{16,}$/i, 'does not look like a signing secret (a string of hex digits)'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .refine(
+        (t) => t.startsWith('xapp-') && noSpaces(t),
+        'does not look like an app-level token (it starts with xapp-)',
+      ),
+  ),
+  PORT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535'),
+  ),
+  SLACK_API_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be an http(s) URL'),
+  ),
+  KNOWLEDGE_PATH: optional(z.string().trim()),
+  LOG_LEVEL: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
+  ),
+});
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -99,14 +93,21 @@ export const DEFAULT_PORT = 3000;
 /** Validates the environment. The failure names each bad variable and where to get it, and never echoes a value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigFailure> {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ name: String(i.path[0]), message: i.message }));
+  // Across variables, checked here rather than in the schema so that it is reported along with the others.
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    issues.push({ name: 'SLACK_SIGNING_SECRET', message: 'is missing' });
+  }
+  if (!parsed.success || issues.length > 0) {
     const seen = new Set<string>();
     const problems: string[] = [];
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? 'environment');
+    for (const { name, message } of issues) {
       if (seen.has(name)) continue;
       seen.add(name);
-      problems.push(`${name} ${issue.message}. ${name in WHERE ? `It is ${WHERE[name]}.` : ''}`.trim());
+      problems.push(`${name} ${message}. ${name in WHERE ? `It is ${WHERE[name]}.` : ''}`.trim());
     }
     return fail({
       code: 'config-invalid',
@@ -135,7 +136,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),
     });
   }
-  // superRefine guarantees the secret in HTTP mode; the check narrows the type without a `!`.
+  // Checked above: HTTP mode has a signing secret. This line narrows the type without a `!`.
   if (e.SLACK_SIGNING_SECRET === undefined) throw new Error('unreachable: HTTP mode without a signing secret');
   return ok({ ...common, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT ?? DEFAULT_PORT });
 }

@@ -1,0 +1,197 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake Slack Web API on 127.0.0.1 for end-to-end tests: it answers the methods the bot calls, records every call,
+ * keeps posted messages so `conversations.replies` returns them (with metadata) as Slack would, serves response URLs,
+ * and can be told to fail a method (HTTP 500, 429 with Retry-After, `ok: false`) or to hold it until released.
+ */
+
+export interface ApiCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  readonly authorization?: string;
+}
+
+export interface ResponseUrlPost {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+export type Fault =
+  | { readonly status: 500 }
+  | { readonly status: 429; readonly retryAfter: number }
+  | { readonly error: string }
+  | { readonly hold: Promise<void> };
+
+interface StoredMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly text?: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  readonly metadata?: unknown;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // The Web API client sends objects (blocks, metadata, view) as JSON strings inside the form.
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export class FakeSlack {
+  readonly botUserId = 'UBOT';
+  readonly botId = 'BBOT';
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  /** Where apps.connections.open sends the Socket Mode client. */
+  socketUrl = 'ws://127.0.0.1:1/';
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly messages: StoredMessage[] = [];
+  private server: Server | undefined;
+  private port = 0;
+  private clock = 1_700_000_000;
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The Web API base URL to give the app as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response URL served by this fake; what is posted to it lands in `responses` under `id`. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** The next calls to `method` (or to response URLs, as `respond`) meet these faults, one call each. */
+  failNext(method: string, ...faults: Fault[]): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** Holds the next call to `method` until the returned function is called. */
+  hold(method: string): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.failNext(method, { hold: held });
+    return release;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** A message someone else posted, so that it is in the channel's history. */
+  addMessage(message: StoredMessage): void {
+    this.messages.push(message);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.faults.clear();
+  }
+
+  /** The next message timestamp: one clock for the bot's messages and the test's, as in a real channel. */
+  nextTs(): string {
+    this.clock += 1;
+    return `${this.clock}.000100`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const args = parseBody(raw, req.headers['content-type']);
+    const respond = url.pathname.match(/^\/respond\/(.+)$/);
+    const api = url.pathname.match(/^\/api\/(.+)$/);
+    const method = respond ? 'respond' : api ? api[1] : undefined;
+    if (method === undefined) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (respond) this.responses.push({ id: respond[1], body: args });
+    else this.calls.push({ method, args, authorization: req.headers.authorization });
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault !== undefined && 'hold' in fault) await fault.hold;
+    if (fault !== undefined && 'status' in fault) {
+      const headers: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfter) } : {};
+      res.writeHead(fault.status, headers).end('{"ok":false}');
+      return;
+    }
+    const reply =
+      fault !== undefined && 'error' in fault ? { ok: false, error: fault.error } : this.answer(method, args);
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'respond':
+        return { ok: true };
+      case 'auth.test':
+        return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', user: 'stack-advisor' };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      case 'chat.postMessage': {
+        const message: StoredMessage = {
+          channel: String(args.channel),
+          ts: this.nextTs(),
+          ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+          text: String(args.text ?? ''),
+          user: this.botUserId,
+          bot_id: this.botId,
+          ...(args.metadata === undefined ? {} : { metadata: args.metadata }),
+        };
+        this.messages.push(message);
+        return { ok: true, channel: message.channel, ts: message.ts, message };
+      }
+      case 'conversations.replies': {
+        const thread = String(args.ts);
+        const withMetadata = String(args.include_all_metadata) === 'true';
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === thread || m.thread_ts === thread))
+          .sort((a, b) => Number(a.ts) - Number(b.ts))
+          .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { ...m, metadata } : m));
+        return messages.length === 0
+          ? { ok: false, error: 'thread_not_found' }
+          : { ok: true, messages, has_more: false };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { createHmac } from 'node:crypto';
+
+/** Requests as Slack sends them to `POST /slack/events`, signed exactly as Slack signs them. */
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99a0b1c2d3e4';
+
+export interface Signing {
+  readonly secret?: string;
+  /** Seconds since the epoch; Slack's is "now", a replayed request's is older. */
+  readonly timestamp?: number;
+  /** Overrides the computed signature (a forgery). */
+  readonly signature?: string;
+}
+
+/** `v0=` + HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing secret. */
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export function signedHeaders(body: string, contentType: string, signing: Signing = {}): Record<string, string> {
+  const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signing.signature ?? signature(signing.secret ?? SIGNING_SECRET, timestamp, body),
+  };
+}
+
+export interface Sent {
+  readonly status: number;
+  readonly text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  readonly json: Record<string, unknown> | undefined;
+}
+
+export async function send(
+  url: string,
+  body: string,
+  contentType: string,
+  signing: Signing = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<Sent> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { ...signedHeaders(body, contentType, signing), ...extraHeaders },
+    body,
+  });
+  const text = await res.text();
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+export const FORM = 'application/x-www-form-urlencoded';
+export const JSON_TYPE = 'application/json';
+
+/** A `/stack` invocation as Slack posts it (form-encoded). */
+export function commandBody(text: string, responseUrl: string, userId = 'U0ASKER'): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0001',
+    team_domain: 'example',
+    channel_id: 'C0DESIGN',
+    channel_name: 'design-review',
+    user_id: userId,
+    user_name: 'asker',
+    command: '/stack',
+    text,
+    api_app_id: 'A0STACK',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1337.42.abcd',
+  }).toString();
+}
+
+let eventCounter = 0;
+
+/** An Events API callback (JSON) wrapping `event`. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${++eventCounter}${Date.now()}`): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: 'T0001',
+    api_app_id: 'A0STACK',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** A button press (block_actions) as Slack posts it: form-encoded with the JSON in `payload`. */
+export function buttonBody(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  container: { readonly threadTs?: string; readonly ephemeral?: boolean } = {},
+): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'U0PRESSER', username: 'presser', name: 'presser', team_id: 'T0001' },
+    api_app_id: 'A0STACK',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000200',
+      channel_id: 'C0DESIGN',
+      is_ephemeral: container.ephemeral ?? true,
+    },
+    trigger_id: '1337.42.efgh',
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: 'C0DESIGN', name: 'design-review' },
+    ...(container.threadTs === undefined
+      ? {}
+      : { message: { type: 'message', ts: '1700000000.000300', thread_ts: container.threadTs, text: 'answer' } }),
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x', emoji: true },
+        value,
+        action_ts: '1700000000.000400',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
