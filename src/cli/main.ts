@@ -4,6 +4,7 @@ import { Advisor } from '../advisor/advisor.js';
 import type { Answer } from '../advisor/answer.js';
 import type { Failure, Result } from '../algebra/result.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { answerMessage } from '../render/blocks.js';
 import { HELP_TEXT, renderText } from '../render/terminal.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -91,8 +92,13 @@ export async function runCli(
       return print(out, json, advisor.explain(text));
     case 'compare':
       return print(out, json, advisor.compare(positionals.length === 1 ? positionals[0].split('|') : positionals));
-    case 'blocks':
-      return usageError(out, json, { code: 'not-available', message: 'blocks: not available in this build yet' });
+    case 'blocks': {
+      // Exactly what `/stack <text>` answers with: the same routing and the same renderer as the bot.
+      const result = advisor.answer(text);
+      if (!result.ok) return usageError(out, json, result.error);
+      out.stdout(`${JSON.stringify(answerMessage(result.value), null, 2)}\n`);
+      return EXIT.ok;
+    }
     default:
       io.stdout(`${HELP_TEXT}\n`);
       return EXIT.ok;
