@@ -64,6 +64,11 @@ describe('phrasings beyond the examples', () => {
     ['mix of legacy VMs and containers under one mesh', 'V∘C∘S∘M'],
     ['轻量、省资源，还要灰度发布', 'I∘C∘S∘Am'],
     ['just plain containers, no mesh', 'I∘C∘S'],
+    ['we want the cheapest way to get mTLS', 'I∘C∘S∘Am'],
+    ['无 sidecar 的服务网格', 'I∘C∘S∘Am'],
+    ['金融行业，强合规要求，多租户隔离', 'V∘S∘C∘M'],
+    ['边缘设备，内存小于64MB，冷启动要快', 'I∘C∘S∘W'],
+    ['虚拟机和容器混合部署', 'V∘C∘S∘M'],
   ])('%s → %s', (text, form) => {
     expect(advise(text).recommendation.normalForm).toBe(form);
   });
@@ -80,6 +85,12 @@ describe('phrasings beyond the examples', () => {
     const advice = advise('gVisor for a multi-tenant platform');
     expect(advice.recommendation.normalForm).toBe('G∘S∘C∘M');
     expect(advice.recommendation.stack).toContain('gVisor');
+  });
+
+  it('a negation such as "can\'t use VMs" rules the VM stacks out and says what that costs', () => {
+    const advice = advise("we can't use VMs but need tenant isolation");
+    expect(advice.recommendation.normalForm).not.toMatch(/^(V|Kc|F|Cc)∘/);
+    expect(advice.conflicts[0]?.message).toMatch(/rules out V.*gives up Security 4 vs 5/);
   });
 
   it('says what it did not understand', () => {
