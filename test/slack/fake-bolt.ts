@@ -1,5 +1,8 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 import { vi } from 'vitest';
+import { SeenDeliveries } from '../../src/slack/deliveries.js';
+import type { AdvisorPort, Services } from '../../src/slack/services.js';
+import { advisor as realAdvisor } from '../support.js';
 
 /** A Bolt logger that keeps what it was told, so tests can assert that failures are logged. */
 export class RecordingLogger implements Logger {
@@ -54,3 +57,32 @@ export function fakeLogger() {
     setName: vi.fn(),
   };
 }
+
+let shared: AdvisorPort | undefined;
+
+/** The services a listener is built with: the real advisor (built once per file) unless a test passes a fake. */
+export function fakeServices(fake?: AdvisorPort): Services {
+  if (shared === undefined) shared = realAdvisor();
+  const advisor = fake ?? shared;
+  return { advisor, home: { type: 'home', blocks: [] }, seen: new SeenDeliveries() };
+}
+
+/** An advisor whose every answer throws: a bug inside the listener, which must end in an apology. */
+export function brokenAdvisor(): AdvisorPort {
+  const boom = () => {
+    throw new Error('advisor exploded');
+  };
+  return { version: 'test', answer: boom, compare: boom, explain: boom };
+}
+
+/** A Web API client with the methods the listeners call, as spies answering like Slack. */
+export function fakeClient(replies: Record<string, unknown>[] = []) {
+  return {
+    chat: { postMessage: vi.fn(async () => ({ ok: true, ts: '1800000000.000100' })) },
+    conversations: { replies: vi.fn(async () => ({ ok: true, messages: replies })) },
+    views: { publish: vi.fn(async () => ({ ok: true })) },
+  };
+}
+
+/** Listener arguments for a unit test: only what the listener reads, cast to Bolt's full type. */
+export const asArgs = <T>(args: Record<string, unknown>): T => args as unknown as T;

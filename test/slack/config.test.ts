@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/slack/config.js';
+
+const BOT = 'xoxb-1-abc';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('loadConfig', () => {
+  it('runs in HTTP mode with a signing secret, on port 3000 by default', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toEqual({
+      ok: true,
+      value: { mode: 'http', botToken: BOT, signingSecret: SECRET, port: 3000, logLevel: 'info' },
+    });
+  });
+
+  it('runs in Socket Mode when an app token is set, without needing a signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(config).toMatchObject({ ok: true, value: { mode: 'socket', appToken: 'xapp-1-abc' } });
+  });
+
+  it('reads every optional setting, and gives the API URL its trailing slash', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: '8080',
+      SLACK_API_URL: 'https://slack-gov.com/api',
+      KNOWLEDGE_PATH: './ours.yaml',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config).toMatchObject({
+      ok: true,
+      value: { port: 8080, slackApiUrl: 'https://slack-gov.com/api/', knowledgePath: './ours.yaml', logLevel: 'debug' },
+    });
+  });
+
+  it('treats blank values (KEY= in .env) as unset', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: '', PORT: ' ' });
+    expect(config).toMatchObject({ ok: true, value: { mode: 'http', port: 3000 } });
+  });
+
+  it.each([
+    [{}, ['SLACK_BOT_TOKEN is missing', 'SLACK_SIGNING_SECRET is missing']],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: SECRET },
+      ['SLACK_BOT_TOKEN does not look like a bot token'],
+    ],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong' },
+      ['SLACK_APP_TOKEN does not look like an app-level token'],
+    ],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'zz top' },
+      ['SLACK_SIGNING_SECRET does not look like a signing secret'],
+    ],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '70000' }, ['PORT must be between 0 and 65535']],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '3k' }, ['PORT must be a whole number']],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'slack.com' },
+      ['SLACK_API_URL must be an http(s) URL'],
+    ],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'trace' }, ['LOG_LEVEL must be one of']],
+  ])('reports %j', (env, expected) => {
+    const config = loadConfig(env);
+    if (config.ok) throw new Error('expected a failure');
+    expect(config.error.problems).toHaveLength(expected.length);
+    expected.forEach((start, i) => {
+      expect(config.error.problems[i]).toContain(start);
+    });
+    expect(config.error.message).toContain('.env.example');
+  });
+
+  it('says where to get each setting and never repeats a value', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-VALUE', SLACK_SIGNING_SECRET: 'not-hex-SECRET-TOO' });
+    if (config.ok) throw new Error('expected a failure');
+    expect(config.error.message).toContain('OAuth & Permissions → Bot User OAuth Token');
+    expect(config.error.message).toContain('Basic Information → App Credentials → Signing Secret');
+    expect(config.error.message).not.toContain('SECRET-VALUE');
+    expect(config.error.message).not.toContain('SECRET-TOO');
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { COMMAND } from '../../src/slack/listeners/commands/index.js';
+
+/** manifest.yml against Slack's own JSON Schema for app manifests (v1), copied into the fixtures. */
+
+const schema = JSON.parse(readFileSync(new URL('../fixtures/manifest.schema.v1.json', import.meta.url), 'utf8'));
+/** The parts of a manifest these tests read or change. */
+interface Manifest {
+  features: {
+    slash_commands: { command: string; usage_hint?: string; url?: string }[];
+    app_home: Record<string, boolean>;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    socket_mode_enabled: boolean;
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string };
+  };
+}
+
+const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+const validate = ajv.compile(schema);
+
+const problems = (m: unknown): string[] =>
+  validate(m) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+
+describe('manifest.yml', () => {
+  it('is valid against Slack’s manifest schema', () => {
+    expect(problems(manifest)).toEqual([]);
+  });
+
+  it('is still valid in the HTTP-mode form docs/SLACK_SETUP.md describes', () => {
+    const url = 'https://stack-advisor.example.com/slack/events';
+    const http = structuredClone(manifest);
+    http.settings.socket_mode_enabled = false;
+    http.settings.event_subscriptions.request_url = url;
+    http.settings.interactivity.request_url = url;
+    http.features.slash_commands[0].url = url;
+    expect(problems(http)).toEqual([]);
+  });
+
+  it('would catch a broken manifest', () => {
+    expect(problems({ ...manifest, display_information: { name: '' } })).not.toEqual([]);
+  });
+
+  it('declares what the bot uses: /stack, the events, the scopes, interactivity, the Home tab, Socket Mode', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([COMMAND]);
+    expect(manifest.features.slash_commands[0].usage_hint).toBeTruthy();
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ]);
+    for (const scope of [
+      'commands',
+      'chat:write',
+      'app_mentions:read',
+      'im:history',
+      'channels:history',
+      'groups:history',
+    ])
+      expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
