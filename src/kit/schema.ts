@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { SYMBOLS } from '../algebra/operators.js';
+
+/** The zod schema of knowledge/kit.yaml, the deploy-kit templates: the single source of truth for their types. */
+
+const Text = z.string().min(1);
+const OperatorSymbol = z.enum(SYMBOLS);
+/** A file of the kit: a plain name in the kit directory, never a path that could leave it. */
+export const KitFileName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a kit file is a plain file name (letters, digits, ".", "_", "-")');
+
+export const CheckSchema = z.object({ command: Text, expect: Text });
+const Checks = z.array(CheckSchema);
+
+// Seccomp, in the subset of the Docker/OCI format that Docker and the CRI runtimes read alike. Strict objects: a
+// Docker-only field (includes, excludes, archMap) would be dropped by containerd, widening the filter silently.
+const SeccompAction = z.enum([
+  'SCMP_ACT_ALLOW',
+  'SCMP_ACT_ERRNO',
+  'SCMP_ACT_KILL',
+  'SCMP_ACT_KILL_PROCESS',
+  'SCMP_ACT_KILL_THREAD',
+  'SCMP_ACT_TRAP',
+  'SCMP_ACT_LOG',
+]);
+// A default action that lets syscalls through would turn the allow list into decoration.
+const SeccompDefault = SeccompAction.exclude(['SCMP_ACT_ALLOW', 'SCMP_ACT_LOG']);
+const SeccompArch = z.enum([
+  'SCMP_ARCH_X86_64',
+  'SCMP_ARCH_X86',
+  'SCMP_ARCH_X32',
+  'SCMP_ARCH_AARCH64',
+  'SCMP_ARCH_ARM',
+  'SCMP_ARCH_S390X',
+  'SCMP_ARCH_S390',
+  'SCMP_ARCH_PPC64LE',
+  'SCMP_ARCH_RISCV64',
+]);
+const SeccompArg = z.strictObject({
+  index: z.number().int().min(0).max(5),
+  value: z.number().int().nonnegative(),
+  valueTwo: z.number().int().nonnegative().optional(),
+  op: z.enum([
+    'SCMP_CMP_NE',
+    'SCMP_CMP_LT',
+    'SCMP_CMP_LE',
+    'SCMP_CMP_EQ',
+    'SCMP_CMP_GE',
+    'SCMP_CMP_GT',
+    'SCMP_CMP_MASKED_EQ',
+  ]),
+});
+export const SeccompRuleSchema = z.strictObject({
+  action: SeccompAction,
+  errnoRet: z.number().int().positive().optional(),
+  names: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a syscall name')).min(1),
+  args: z.array(SeccompArg).optional(),
+});
+export const SeccompProfileSchema = z.strictObject({
+  defaultAction: SeccompDefault,
+  architectures: z.array(SeccompArch).min(1),
+  syscalls: z.array(SeccompRuleSchema).min(1),
+});
+
+const SeccompSchema = z.object({
+  file: KitFileName,
+  localhost_profile: Text,
+  node_path: Text,
+  describes: Text,
+  localhost: z.object({ describes: Text, prerequisites: z.array(Text), checks: Checks }),
+  runtime_default: z.object({ describes: Text, checks: Checks }),
+  none: z.object({ describes: Text }),
+  placement: z.object({ pod: Text, container: Text }),
+  enforced: z.object({ checks: Checks }),
+  profile: SeccompProfileSchema,
+});
+
+const Labels = z.record(z.string(), z.string());
+const Resources = z.object({ requests: Labels.optional(), limits: Labels.optional() });
+
+/**
+ * Validates a document template against `shape` but keeps it as written. A parsed loose object would come back with
+ * the shape's keys first, and a manifest is read in the order people write its keys (apiVersion, kind, metadata,
+ * spec; replicas before template).
+ */
+function asWritten<S extends z.ZodType>(shape: S) {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      const parsed = shape.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+        }
+      }
+    })
+    .pipe(z.custom<z.output<S>>());
+}
+
+/** A Kubernetes document template: kind and apiVersion known, the rest checked by the API schemas in the tests. */
+const DocumentSchema = z.looseObject({
+  apiVersion: Text,
+  kind: Text,
+  metadata: z.looseObject({ name: Text, labels: Labels.optional() }),
+});
+
+export const RuntimeClassTemplateSchema = z.object({
+  file: KitFileName,
+  /** The operators this RuntimeClass implements: a form with one of them runs its pods on it. */
+  operators: z.array(OperatorSymbol).min(1),
+  describes: Text,
+  /** What the nodes need. */
+  prerequisites: z.array(Text),
+  /** What the user's machine needs beyond the tools (for commands that use this runtime locally). */
+  machine: z.array(Text).default([]),
+  /** What the application's image needs. */
+  application: z.array(Text).default([]),
+  /** Extra prerequisites when the Deployment also sets a seccomp profile. */
+  with_seccomp: z.array(Text),
+  checks: Checks,
+  /** Overrides for the application container of a Deployment on this RuntimeClass. */
+  container: z.object({ resources: Resources }).optional(),
+  document: asWritten(DocumentSchema.extend({ kind: z.literal('RuntimeClass'), handler: Text })),
+});
+
+export const MeshSchema = z.object({
+  mode: z.enum(['ambient', 'sidecar']),
+  /** Text in a stack's commands that selects this mode. */
+  markers: z.array(Text).min(1),
+  /** Operators that select this mode when no command does. */
+  operators: z.array(OperatorSymbol).min(1),
+  /** True when the marker command itself puts the pods in the mesh; otherwise the namespace label does. */
+  marker_enrolls: z.boolean(),
+  labels: Labels,
+  label_text: Text,
+  prerequisites: z.array(Text),
+  checks: Checks,
+});
+
+// The parts of the Deployment template the builder edits are typed; the rest passes through to the API schemas.
+const ContainerTemplate = z.looseObject({
+  name: Text,
+  image: Text,
+  securityContext: z.looseObject({}).optional(),
+  resources: Resources.optional(),
+});
+const DeploymentTemplate = DocumentSchema.extend({
+  kind: z.literal('Deployment'),
+  metadata: z.looseObject({ name: Text, namespace: z.string().optional(), labels: Labels.optional() }),
+  spec: z.looseObject({
+    template: z.looseObject({
+      spec: z.looseObject({
+        runtimeClassName: z.string().optional(),
+        securityContext: z.looseObject({}).optional(),
+        containers: z.array(ContainerTemplate).min(1),
+      }),
+    }),
+  }),
+});
+const OtherTemplate = DocumentSchema.extend({
+  metadata: z.looseObject({ name: Text, namespace: z.string().optional(), labels: Labels.optional() }),
+});
+
+export const DeploymentSectionSchema = z.object({
+  files: z.array(z.object({ file: KitFileName, seccomp: z.enum(['localhost', 'runtime-default']) })).min(1),
+  describes: Text,
+  where: Text,
+  runtime: Text,
+  checks: Checks,
+  documents: asWritten(
+    z
+      .tuple([DeploymentTemplate], OtherTemplate)
+      .refine((docs) => docs.slice(1).every((d) => d.kind !== 'Deployment'), 'exactly one Deployment, the first'),
+  ),
+});
+
+export const KitTemplatesSchema = z
+  .object({
+    version: Text,
+    seccomp: SeccompSchema,
+    runtime_classes: z.array(RuntimeClassTemplateSchema),
+    namespace: z.object({
+      file: KitFileName,
+      describes: Text,
+      document: asWritten(DocumentSchema.extend({ kind: z.literal('Namespace') })),
+    }),
+    meshes: z.array(MeshSchema),
+    deployment: DeploymentSectionSchema,
+    tools: z.array(z.object({ command: Text, prerequisite: Text })),
+    command_notes: z.array(z.object({ contains: Text, text: Text })),
+    readme: z.object({ run_from: Text, image: Text, contract: Text, remove: Text }),
+  })
+  .superRefine((kit, ctx) => {
+    const files = [
+      kit.seccomp.file,
+      kit.namespace.file,
+      ...kit.runtime_classes.map((r) => r.file),
+      ...kit.deployment.files.map((d) => d.file),
+    ];
+    const seen = new Set<string>();
+    for (const file of files) {
+      if (file === 'README.md') ctx.addIssue({ code: 'custom', message: 'README.md is written by the builder' });
+      if (seen.has(file)) ctx.addIssue({ code: 'custom', message: `the file ${file} has two templates` });
+      seen.add(file);
+    }
+    const owner = new Map<string, string>();
+    for (const rc of kit.runtime_classes) {
+      for (const op of rc.operators) {
+        const other = owner.get(op);
+        if (other !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `the operator ${op} has two RuntimeClasses: ${other} and ${rc.file}`,
+          });
+        }
+        owner.set(op, rc.file);
+      }
+    }
+  });
+
+export type KitTemplates = z.infer<typeof KitTemplatesSchema>;
+export type RuntimeClassTemplate = z.infer<typeof RuntimeClassTemplateSchema>;
+export type Mesh = z.infer<typeof MeshSchema>;
+export type Check = z.infer<typeof CheckSchema>;
+export type SeccompProfile = z.infer<typeof SeccompProfileSchema>;
+export type DeploymentSection = z.infer<typeof DeploymentSectionSchema>;
