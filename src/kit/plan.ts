@@ -1,0 +1,160 @@
+import { isHead, type Operator } from '../algebra/operators.js';
+import { parseWord } from '../algebra/parse.js';
+import { fail, ok, type Result } from '../algebra/result.js';
+import type { Stack } from '../knowledge/schema.js';
+import type { KitFailure } from './kit.js';
+import { referencedFiles } from './references.js';
+import type { KitTemplates, Mesh, RuntimeClassTemplate } from './schema.js';
+
+export type SeccompChoice = 'localhost' | 'runtime-default' | 'none';
+
+/** The workload of a kit: which deployment file, which seccomp profile, and where it sits (A4). */
+export interface WorkloadPlan {
+  readonly file: string;
+  readonly seccomp: SeccompChoice;
+  readonly placement: 'pod' | 'container';
+}
+
+/** What a stack's kit contains and why: read from its commands first, its normal form second. */
+export interface KitPlan {
+  readonly operators: readonly Operator[];
+  /** The files the commands name, in the order they first appear. */
+  readonly referenced: readonly string[];
+  readonly runtimeClass: RuntimeClassTemplate | undefined;
+  readonly mesh: Mesh | undefined;
+  /** True when a command applies the namespace file: the workload then lives in the namespace named after the app. */
+  readonly namespace: boolean;
+  readonly workload: WorkloadPlan | undefined;
+  /** True when custom.json is in the kit: a command or a Localhost profile needs it. */
+  readonly seccompFile: boolean;
+}
+
+const inconsistent = (stack: Stack, message: string): Result<never, KitFailure> =>
+  fail({ code: 'kit-inconsistent', message: `stack ${stack.id} (${stack.form}): ${message}` });
+
+function meshOf(
+  stack: Stack,
+  operators: readonly Operator[],
+  meshes: readonly Mesh[],
+): Result<Mesh | undefined, KitFailure> {
+  const byCommand = meshes.filter((m) => stack.commands.some((c) => m.markers.some((marker) => c.includes(marker))));
+  if (byCommand.length > 1) {
+    return inconsistent(
+      stack,
+      `its commands set up two Istio data planes (${byCommand.map((m) => m.mode).join(' and ')})`,
+    );
+  }
+  if (byCommand.length === 1) return ok(byCommand[0]);
+  const byOperator = meshes.filter((m) => m.operators.some((op) => operators.includes(op)));
+  if (byOperator.length > 1) {
+    return inconsistent(stack, `its form names two meshes (${byOperator.map((m) => m.mode).join(' and ')})`);
+  }
+  return ok(byOperator[0]);
+}
+
+function runtimeClassOf(
+  stack: Stack,
+  operators: readonly Operator[],
+  classes: readonly RuntimeClassTemplate[],
+): Result<RuntimeClassTemplate | undefined, KitFailure> {
+  const covered = new Set<Operator>(classes.flatMap((rc) => rc.operators));
+  const needing = operators.filter((op) => isHead(op) || covered.has(op));
+  const chosen = new Set<RuntimeClassTemplate>();
+  for (const op of needing) {
+    const rc = classes.find((c) => c.operators.includes(op));
+    if (rc === undefined) {
+      return fail({
+        code: 'kit-unsupported',
+        message: `stack ${stack.id} (${stack.form}): there is no RuntimeClass template for ${op} in the kit templates, and a Deployment without one would run on the default runtime, without the isolation ${op} promises`,
+      });
+    }
+    chosen.add(rc);
+  }
+  if (chosen.size > 1) {
+    const files = [...chosen].map((rc) => rc.file).join(' and ');
+    return fail({
+      code: 'kit-unsupported',
+      message: `stack ${stack.id} (${stack.form}): a pod has one RuntimeClass, and this form needs two (${files})`,
+    });
+  }
+  return ok([...chosen][0]);
+}
+
+/** Works out a stack's kit from its commands and form, or says why no kit can satisfy both. */
+export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, KitFailure> {
+  const parsed = parseWord(stack.form);
+  if (!parsed.ok) return inconsistent(stack, parsed.error.message);
+  const operators = parsed.value.filter((l): l is Operator => l !== '∅' && l !== 'V⁻¹');
+
+  const referenced = [...new Set(stack.commands.flatMap(referencedFiles))];
+  const known = new Set([
+    templates.seccomp.file,
+    templates.namespace.file,
+    ...templates.runtime_classes.map((rc) => rc.file),
+    ...templates.deployment.files.map((d) => d.file),
+  ]);
+  const unknown = referenced.filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    return fail({
+      code: 'kit-no-template',
+      message: `stack ${stack.id}: its commands name ${unknown.join(', ')}, and the kit templates have no template for ${unknown.length === 1 ? 'it' : 'them'} (known: ${[...known].join(', ')})`,
+    });
+  }
+
+  const mesh = meshOf(stack, operators, templates.meshes);
+  if (!mesh.ok) return mesh;
+  const namespace = referenced.includes(templates.namespace.file);
+
+  const workloads = templates.deployment.files.filter((d) => referenced.includes(d.file));
+  if (workloads.length > 1) {
+    return inconsistent(
+      stack,
+      `its commands apply two Deployments of the same app (${workloads.map((w) => w.file).join(', ')})`,
+    );
+  }
+  let workload: WorkloadPlan | undefined;
+  let runtimeClass: RuntimeClassTemplate | undefined;
+  if (workloads.length === 1) {
+    const hasS = operators.includes('S');
+    if (workloads[0].seccomp === 'localhost' && !hasS) {
+      return inconsistent(stack, `${workloads[0].file} carries a seccomp profile, but the form has no S`);
+    }
+    const s = operators.indexOf('S');
+    const c = operators.indexOf('C');
+    workload = {
+      file: workloads[0].file,
+      seccomp: hasS ? workloads[0].seccomp : 'none',
+      placement: c < 0 || s < c ? 'pod' : 'container',
+    };
+    const rc = runtimeClassOf(stack, operators, templates.runtime_classes);
+    if (!rc.ok) return rc;
+    runtimeClass = rc.value;
+    if (runtimeClass !== undefined && !referenced.includes(runtimeClass.file)) {
+      return inconsistent(
+        stack,
+        `the form runs on the RuntimeClass of ${runtimeClass.file}, but no command applies that file, so ${workload.file} would name a RuntimeClass the cluster does not have`,
+      );
+    }
+    if (mesh.value !== undefined && !namespace) {
+      const m = mesh.value;
+      const enrolledByCommand = m.marker_enrolls && stack.commands.some((c) => m.markers.some((k) => c.includes(k)));
+      if (!enrolledByCommand) {
+        return inconsistent(
+          stack,
+          `the ${mesh.value.mode} mesh takes in pods through their namespace's label, but no command applies ${templates.namespace.file}`,
+        );
+      }
+    }
+  }
+  const strayClass = templates.runtime_classes.find(
+    (rc) => referenced.includes(rc.file) && rc.file !== runtimeClass?.file,
+  );
+  if (strayClass !== undefined) {
+    return inconsistent(
+      stack,
+      `its commands apply ${strayClass.file}, but ${workload === undefined ? 'no Deployment uses it' : `the form runs on ${runtimeClass?.file ?? 'the default runtime'}`}`,
+    );
+  }
+  const seccompFile = referenced.includes(templates.seccomp.file) || workload?.seccomp === 'localhost';
+  return ok({ operators, referenced, runtimeClass, mesh: mesh.value, namespace, workload, seccompFile });
+}

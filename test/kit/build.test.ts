@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { parseWord } from '../../src/algebra/parse.js';
+import { commandsFor, targetFor } from '../../src/knowledge/commands.js';
+import { advisor, knowledge, seed } from '../support.js';
+import { at, type Doc, documentsOf, filesNamedBy, kitOf, kitTemplates, schemaProblem } from './k8s.js';
+
+const kb = knowledge();
+const templates = kitTemplates();
+const answers = advisor();
+const CANONICAL = ['I∘C∘S∘M', 'V∘S∘C∘M', 'I∘C∘S∘W', 'I∘C∘S∘Am', 'V∘C∘S∘M'];
+const HEADS = ['V', 'Kc', 'F', 'G', 'Cc'];
+
+const operatorsOf = (form: string): string[] => {
+  const w = parseWord(form);
+  if (!w.ok) throw new Error(w.error.message);
+  return [...w.value];
+};
+const kindOf = (docs: { doc: Doc }[], kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
+/** The index of the first command that applies a file. */
+const appliedAt = (commands: readonly string[], file: string) =>
+  commands.findIndex((c) => filesNamedBy(c).includes(file));
+
+describe('the knowledge base has the five canonical stacks', () => {
+  it.each(CANONICAL)('%s has a stack row', (form) => {
+    expect(kb.stacks.some((s) => s.form === form)).toBe(true);
+  });
+});
+
+describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, stack) => {
+  const kit = kitOf(kb, templates, stack);
+  const docs = documentsOf(kit);
+  const paths = kit.files.map((f) => f.path);
+  const operators = operatorsOf(stack.form);
+
+  it('carries exactly the commands of the answer, in order', () => {
+    expect(kit.commands).toEqual(commandsFor(stack, targetFor(stack)));
+    const answer = answers.answer(stack.form);
+    expect(answer.ok && answer.value.kind === 'simplification' && answer.value.stack.commands).toEqual(kit.commands);
+  });
+
+  it('contains every file a command names', () => {
+    const named = kit.commands.flatMap(filesNamedBy);
+    expect(named.length).toBeGreaterThan(0);
+    for (const file of named) expect(paths, `${file} named by the commands`).toContain(file);
+  });
+
+  it('contains nothing but the named files, README.md, and custom.json when a manifest points at it', () => {
+    const named = new Set(kit.commands.flatMap(filesNamedBy));
+    const localhost = docs.some((d) => JSON.stringify(d.doc).includes('"Localhost"'));
+    for (const path of paths) {
+      const allowed = named.has(path) || path === 'README.md' || (path === 'custom.json' && localhost);
+      expect(allowed, `${path} is in the kit`).toBe(true);
+    }
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('has Kubernetes documents that validate against the API schemas', () => {
+    expect(docs.length).toBeGreaterThan(0);
+    for (const { file, doc } of docs) expect(schemaProblem(doc), `${file}: ${doc.kind}`).toBeUndefined();
+  });
+
+  it('names every object with a DNS label, and the Deployment selects its own pods', () => {
+    for (const { doc } of docs) expect(String(doc.metadata.name)).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+    for (const rc of kindOf(docs, 'RuntimeClass'))
+      expect(String(rc.handler)).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+    for (const d of kindOf(docs, 'Deployment')) {
+      const selector = at(d, 'spec', 'selector', 'matchLabels') as Record<string, string>;
+      const labels = at(d, 'spec', 'template', 'metadata', 'labels') as Record<string, string>;
+      expect(Object.keys(selector).length).toBeGreaterThan(0);
+      for (const [k, v] of Object.entries(selector)) expect(labels[k]).toBe(v);
+      for (const s of kindOf(docs, 'Service')) {
+        for (const [k, v] of Object.entries(at(s, 'spec', 'selector') as Record<string, string>))
+          expect(labels[k]).toBe(v);
+        const portNames = (at(d, 'spec', 'template', 'spec', 'containers', 0, 'ports') as { name: string }[]).map(
+          (p) => p.name,
+        );
+        for (const p of at(s, 'spec', 'ports') as { targetPort: string }[]) expect(portNames).toContain(p.targetPort);
+      }
+    }
+  });
+
+  it('runs on the RuntimeClass the kit defines exactly when the form has a head or Wasm', () => {
+    const deployments = kindOf(docs, 'Deployment');
+    const classes = kindOf(docs, 'RuntimeClass');
+    const needsClass = operators.some((op) => HEADS.includes(op) || op === 'W' || op === 'We');
+    for (const d of deployments) {
+      const name = at(d, 'spec', 'template', 'spec', 'runtimeClassName');
+      if (!needsClass) {
+        expect(name).toBeUndefined();
+        continue;
+      }
+      expect(classes.map((c) => c.metadata.name)).toContain(name);
+      const rc = docs.find((x) => x.doc.kind === 'RuntimeClass' && x.doc.metadata.name === name);
+      const workload = docs.find((x) => x.doc === d);
+      expect(rc && workload).toBeTruthy();
+      if (rc && workload) {
+        expect(appliedAt(kit.commands, rc.file)).toBeGreaterThanOrEqual(0);
+        expect(appliedAt(kit.commands, rc.file)).toBeLessThan(appliedAt(kit.commands, workload.file));
+      }
+    }
+    const handlers = classes.map((c) => c.handler);
+    if (operators.some((op) => op === 'V' || op === 'Kc')) expect(handlers).toEqual(['kata']);
+    if (operators.includes('W')) expect(handlers).toEqual(['wasmedge']);
+  });
+
+  it('puts namespaced objects in a namespace the kit creates earlier, labelled for the mesh its commands install', () => {
+    const namespaces = docs.filter((x) => x.doc.kind === 'Namespace');
+    for (const { file, doc } of docs.filter((x) => x.doc.kind !== 'Namespace' && x.doc.kind !== 'RuntimeClass')) {
+      const ns = doc.metadata.namespace;
+      if (ns === undefined) continue;
+      const created = namespaces.find((n) => n.doc.metadata.name === ns);
+      expect(created, `${doc.kind} in namespace ${String(ns)}`).toBeDefined();
+      if (created) expect(appliedAt(kit.commands, created.file)).toBeLessThan(appliedAt(kit.commands, file));
+    }
+    const labels = namespaces.map((n) => (n.doc.metadata.labels ?? {}) as Record<string, string>);
+    const ambient = kit.commands.some((c) => c.includes('--set profile=ambient'));
+    const sidecar = kit.commands.some((c) => c.includes('istioctl kube-inject'));
+    for (const l of labels) {
+      expect(l['istio.io/dataplane-mode'] === 'ambient').toBe(ambient);
+      expect(l['istio-injection'] === 'enabled').toBe(sidecar);
+    }
+    if (ambient) expect(labels.length).toBe(1);
+  });
+
+  it('hardens the application container', () => {
+    for (const d of kindOf(docs, 'Deployment')) {
+      const pod = at(d, 'spec', 'template', 'spec') as Record<string, unknown>;
+      const app = at(pod, 'containers', 0) as Record<string, unknown>;
+      const sc = app.securityContext as Record<string, unknown>;
+      expect(sc.allowPrivilegeEscalation).toBe(false);
+      expect(sc.readOnlyRootFilesystem).toBe(true);
+      expect(sc.runAsNonRoot ?? at(pod, 'securityContext', 'runAsNonRoot')).toBe(true);
+      expect(at(sc, 'capabilities', 'drop')).toContain('ALL');
+      expect(at(app, 'resources', 'requests', 'memory')).toBeDefined();
+      expect(at(app, 'resources', 'limits', 'memory')).toBeDefined();
+      expect(app.readinessProbe).toBeDefined();
+      expect(app.livenessProbe).toBeDefined();
+      expect(app.image).toBe(kit.image);
+      expect(pod.automountServiceAccountToken).toBe(false);
+    }
+  });
+
+  it('sets the seccomp profile the form means, where A4 puts it', () => {
+    const s = operators.indexOf('S');
+    const c = operators.indexOf('C');
+    for (const { file, doc } of docs.filter((x) => x.doc.kind === 'Deployment')) {
+      const pod = at(doc, 'spec', 'template', 'spec', 'securityContext', 'seccompProfile') as
+        | Record<string, string>
+        | undefined;
+      const container = at(doc, 'spec', 'template', 'spec', 'containers', 0, 'securityContext', 'seccompProfile') as
+        | Record<string, string>
+        | undefined;
+      const profile = pod ?? container;
+      if (s < 0) {
+        expect(profile).toBeUndefined();
+        continue;
+      }
+      expect(pod === undefined || container === undefined).toBe(true);
+      expect(pod !== undefined).toBe(s < c);
+      expect(profile?.type).toBe(file === 'deployment-with-seccomp.yaml' ? 'Localhost' : 'RuntimeDefault');
+      if (profile?.type === 'Localhost') {
+        expect(profile.localhostProfile).toBe('profiles/custom.json');
+        expect(paths).toContain('custom.json');
+      } else {
+        expect(profile?.localhostProfile).toBeUndefined();
+      }
+    }
+  });
+
+  it('has a well-formed seccomp profile that denies by default', () => {
+    const file = kit.files.find((f) => f.path === 'custom.json');
+    if (!stack.commands.some((cmd) => cmd.includes('seccomp=')) && file === undefined) return;
+    expect(file).toBeDefined();
+    const profile = JSON.parse(file?.content ?? '') as Record<string, unknown>;
+    expect(['SCMP_ACT_ERRNO', 'SCMP_ACT_KILL', 'SCMP_ACT_KILL_PROCESS', 'SCMP_ACT_TRAP']).toContain(
+      profile.defaultAction,
+    );
+    expect((profile.architectures as string[]).length).toBeGreaterThan(0);
+    expect((profile.syscalls as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('has a README that lists the commands in order and says what each file is', () => {
+    const readme = kit.files[0];
+    expect(readme.path).toBe('README.md');
+    const block = /## Commands, in order\n[\s\S]*?```sh\n([\s\S]*?)\n```/.exec(readme.content);
+    expect(block?.[1].split('\n')).toEqual(kit.commands);
+    for (const path of paths) expect(readme.content).toContain(`- \`${path}\` - `);
+    expect(readme.content).toContain('## Check that it worked');
+  });
+
+  it('leaves no placeholder unfilled and never carries an invalid command', () => {
+    for (const f of kit.files) {
+      expect(f.content, f.path).not.toMatch(/\{[a-z][a-z_]*\}/);
+      expect(f.content, f.path).not.toMatch(/--seccomp=|wasmedge\s+--seccomp/i);
+    }
+    for (const c of kit.commands) expect(c).not.toMatch(/--seccomp=|wasmedge\s+--seccomp/i);
+  });
+
+  it('tells what the cluster needs for its runtime and mesh', () => {
+    const readme = kit.files[0].content;
+    if (operators.includes('V') || operators.includes('Kc')) {
+      expect(readme).toContain('Kata Containers');
+      if (operators.includes('S')) expect(readme).toContain('disable_guest_seccomp = false');
+    }
+    if (operators.includes('W')) expect(readme).toContain('containerd-shim-wasmedge-v1');
+    if (kit.commands.some((c) => c.includes('profile=ambient'))) expect(readme).toContain('ztunnel');
+    if (docs.some((d) => JSON.stringify(d.doc).includes('"Localhost"'))) {
+      expect(readme).toContain('/var/lib/kubelet/seccomp/profiles/custom.json');
+    }
+  });
+});
+
+describe('the seed cases', () => {
+  it.each(seed.cases.map((c) => [c.id, c] as const))(
+    '%s keeps the valid commands and corrects the invalid ones',
+    (id, c) => {
+      const stack = kb.stacks.find((s) => s.id === id);
+      expect(stack?.form).toBe(c.normal_form);
+      if (stack === undefined) return;
+      const kit = kitOf(kb, templates, stack);
+      for (const valid of c.commands.valid) expect(kit.commands).toContain(valid);
+      for (const bad of c.commands.forbidden) expect(kit.commands.join('\n')).not.toContain(bad);
+      if (c.commands.forbidden.length > 0) {
+        const corrections = stack.corrections ?? [];
+        expect(corrections.length).toBeGreaterThan(0);
+        for (const fix of corrections) {
+          expect(kit.commands).toContain(fix.right);
+          expect(fix.reason.length).toBeGreaterThan(20);
+        }
+      }
+    },
+  );
+});
