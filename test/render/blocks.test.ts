@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Advice, Answer } from '../../src/advisor/answer.js';
+import { answerMessage, apologyMessage, failureMessage } from '../../src/render/blocks.js';
+import { EXAMPLES_EN, EXAMPLES_ZH } from '../../src/render/blocks-help.js';
+import { advisor, seed } from '../support.js';
+import { messageProblems, PINGS, visibleTexts } from './block-kit-limits.js';
+
+const theAdvisor = advisor();
+
+function answer(text: string): Answer {
+  const result = theAdvisor.answer(text);
+  if (!result.ok) throw new Error(`${text}: ${result.error.message}`);
+  return result.value;
+}
+
+const shown = (message: unknown): string => visibleTexts(message).join('\n');
+const actionIds = (message: { blocks: unknown[] }): string[] =>
+  [...JSON.stringify(message.blocks).matchAll(/"action_id":"([a-z_]+)"/g)].map((m) => m[1]);
+
+describe('the seed cases as Slack messages', () => {
+  for (const c of seed.cases) {
+    for (const request of [c.requirement_en, c.requirement_zh]) {
+      it(`${c.id}: ${request}`, () => {
+        const message = answerMessage(answer(request), { shareRequest: request });
+        expect(messageProblems(message)).toEqual([]);
+        const text = shown(message);
+        expect(text).toContain(c.normal_form);
+        expect(text).toContain(c.metrics);
+        expect(text).toContain(c.stack);
+        for (const command of c.commands.valid)
+          expect(text).toContain(command.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+        for (const wrong of c.commands.forbidden) expect(text).not.toContain(wrong);
+        expect(message.text).toContain(c.stack);
+        expect(actionIds(message)).toEqual([
+          'share_in_channel',
+          'compare_alternatives',
+          'explain_operators',
+          'deploy_kit',
+        ]);
+      });
+    }
+  }
+
+  for (const s of seed.simplify.filter((x) => x.normal_form !== undefined)) {
+    it(`simplifies ${s.input}`, () => {
+      const message = answerMessage(answer(s.input));
+      expect(messageProblems(message)).toEqual([]);
+      expect(shown(message)).toContain(`*Normal form:* \`${s.normal_form}\``);
+      if (s.warning) expect(shown(message)).toContain('⚠️');
+    });
+  }
+});
+
+describe('every example shown to users works', () => {
+  it.each([...EXAMPLES_EN, ...EXAMPLES_ZH])('%s', (example) => {
+    const result = theAdvisor.answer(example.replace(/^\/stack\s*/, ''));
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('buttons', () => {
+  it('a private answer can be shared; a shared one says who shared it and has no Share button', () => {
+    const request = 'edge computing, cold start < 10ms';
+    const shared = answerMessage(answer(request), { sharedBy: 'U0PRESSER' });
+    expect(actionIds(shared)).not.toContain('share_in_channel');
+    expect(shown(shared)).toContain('<@U0PRESSER>');
+    expect(shown(answerMessage(answer(request), { sharedBy: '<!channel>' }))).not.toMatch(PINGS);
+  });
+
+  it('carries the request and forms in button values within 2000 characters', () => {
+    const request = `edge, cold start < 10ms ${'x'.repeat(3000)}`;
+    const message = answerMessage(answer(request.slice(0, 3900)), { shareRequest: request });
+    const values = [...JSON.stringify(message.blocks).matchAll(/"value":"((?:[^"\\]|\\.)*)"/g)].map(
+      (m) => JSON.parse(`"${m[1]}"`) as string,
+    );
+    for (const value of values) expect(value.length).toBeLessThanOrEqual(2000);
+    expect(shown(message)).toContain('Share re-asks the first 2000 characters');
+  });
+
+  it('help has nothing to share', () => {
+    expect(actionIds(answerMessage(answer('help'), { shareRequest: 'help' }))).toEqual([]);
+  });
+});
+
+describe('whatever the user types', () => {
+  const tricky = fc.constantFrom(
+    '<!channel>',
+    '<!here>',
+    '<@U0BOSS>',
+    '<#C0GEN>',
+    '&',
+    '`',
+    '*',
+    '\n',
+    '<http://x|y>',
+    '>',
+  );
+  const userText = fc
+    .array(
+      fc.oneof(
+        tricky,
+        fc.constantFrom('edge', 'cold start < 10ms', '强隔离', 'V∘C∘M', 'compare', '|', 'explain'),
+        fc.string(),
+      ),
+      {
+        maxLength: 20,
+      },
+    )
+    .map((parts) => parts.join(' '));
+
+  it('the answer stays within Block Kit limits and never pings anyone', () => {
+    fc.assert(
+      fc.property(userText, (text) => {
+        const result = theAdvisor.answer(text);
+        const message = result.ok ? answerMessage(result.value, { shareRequest: text }) : failureMessage(result.error);
+        expect(messageProblems(message)).toEqual([]);
+        for (const t of visibleTexts(message)) expect(t).not.toMatch(PINGS);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('oversized answers are cut visibly, never rejected', () => {
+  const base = answer('edge computing, cold start < 10ms, memory < 50MB') as Advice;
+
+  it('with huge lists and long texts everywhere', () => {
+    const long = (n: number) => `<b>${'word '.repeat(n)}</b>`;
+    const huge: Advice = {
+      ...base,
+      request: long(2000),
+      ignored: Array.from({ length: 300 }, (_, i) => `junk${i}<!here>`),
+      warnings: Array.from({ length: 50 }, () => long(100)),
+      steps: Array.from({ length: 200 }, () => ({ axiom: 'A2', rule: long(50), before: 'V∘V', after: 'V' })),
+      alternatives: Array.from({ length: 100 }, () => ({ ...base.alternatives[0], givesUp: [long(300)] })),
+      conflicts: Array.from({ length: 80 }, () => ({
+        requirement: 'a',
+        wants: 'b',
+        excludedBy: 'c',
+        message: long(80),
+      })),
+      recommendation: {
+        ...base.recommendation,
+        stack: long(100),
+        commands: Array.from({ length: 300 }, () => `docker run ${long(40)}`),
+        why: Array.from({ length: 100 }, () => long(60)),
+        figures: Array.from({ length: 40 }, () => ({
+          ...base.recommendation.figures[0],
+          text: long(500),
+          source: long(500),
+        })),
+      },
+    };
+    const message = answerMessage(huge, { shareRequest: huge.request });
+    expect(messageProblems(message)).toEqual([]);
+    expect(shown(message)).toMatch(/cut: \d+ more/);
+    expect(shown(message)).not.toMatch(PINGS);
+    // Knowledge-base text in the plain_text header is shown literally; everywhere else (mrkdwn) it is escaped.
+    const mrkdwn = { text: message.text, blocks: message.blocks.filter((b) => b.type !== 'header') };
+    expect(shown(mrkdwn)).not.toContain('<b>');
+    // The buttons survive the cut.
+    expect(actionIds(message)).toContain('share_in_channel');
+  });
+});
+
+describe('failures and apologies', () => {
+  it('shows the reason escaped, with a hint', () => {
+    const message = failureMessage({ code: 'x', message: 'no requirement in “<!channel>”' });
+    expect(messageProblems(message)).toEqual([]);
+    expect(shown(message)).not.toMatch(PINGS);
+    expect(shown(message)).toContain('/stack help');
+  });
+
+  it('apologises briefly', () => {
+    expect(messageProblems(apologyMessage())).toEqual([]);
+    expect(apologyMessage().text).toMatch(/^Sorry/);
+  });
+});
