@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWord } from '../../src/algebra/parse.js';
 import { commandsFor, targetFor } from '../../src/knowledge/commands.js';
 import { advisor, knowledge, seed } from '../support.js';
+import { unknownFields } from './fields.js';
 import { at, type Doc, documentsOf, filesNamedBy, kitOf, kitTemplates, schemaProblem } from './k8s.js';
 
 const kb = knowledge();
@@ -19,6 +20,24 @@ const kindOf = (docs: { doc: Doc }[], kind: string) => docs.filter((d) => d.doc.
 /** The index of the first command that applies a file. */
 const appliedAt = (commands: readonly string[], file: string) =>
   commands.findIndex((c) => filesNamedBy(c).includes(file));
+
+describe('the unknown-field check', () => {
+  it('catches a misspelt field, in objects and in lists', () => {
+    const doc = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'a', labels: { any: 'key' }, nmespace: 'x' },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { spec: { containers: [{ name: 'a', image: 'b', readOnlyRootFileSystem: true }] } },
+      },
+    };
+    expect(unknownFields(doc)).toEqual([
+      'metadata.nmespace',
+      'spec.template.spec.containers[0].readOnlyRootFileSystem',
+    ]);
+  });
+});
 
 describe('the knowledge base has the five canonical stacks', () => {
   it.each(CANONICAL)('%s has a stack row', (form) => {
@@ -57,6 +76,10 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
   it('has Kubernetes documents that validate against the API schemas', () => {
     expect(docs.length).toBeGreaterThan(0);
     for (const { file, doc } of docs) expect(schemaProblem(doc), `${file}: ${doc.kind}`).toBeUndefined();
+  });
+
+  it('has no field the API does not know (kubectl apply validates fields strictly)', () => {
+    for (const { file, doc } of docs) expect(unknownFields(doc), `${file}: ${doc.kind}`).toEqual([]);
   });
 
   it('names every object with a DNS label, and the Deployment selects its own pods', () => {
