@@ -82,6 +82,27 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
     for (const { file, doc } of docs) expect(unknownFields(doc), `${file}: ${doc.kind}`).toEqual([]);
   });
 
+  it('uses label keys and values the API accepts', () => {
+    const value = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+    const key =
+      /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+    const maps = docs.flatMap(({ doc }) => [
+      doc.metadata.labels,
+      at(doc, 'spec', 'selector'),
+      at(doc, 'spec', 'selector', 'matchLabels'),
+      at(doc, 'spec', 'template', 'metadata', 'labels'),
+      at(doc, 'scheduling', 'nodeSelector'),
+    ]);
+    for (const m of maps.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)) {
+      for (const [k, v] of Object.entries(m)) {
+        if (k === 'matchLabels') continue;
+        expect(k).toMatch(key);
+        expect(String(v)).toMatch(value);
+        expect(String(v).length).toBeLessThanOrEqual(63);
+      }
+    }
+  });
+
   it('names every object with a DNS label, and the Deployment selects its own pods', () => {
     for (const { doc } of docs) expect(String(doc.metadata.name)).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     for (const rc of kindOf(docs, 'RuntimeClass'))
