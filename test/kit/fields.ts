@@ -71,8 +71,9 @@ export function unknownFields(doc: { apiVersion: string; kind: string }): string
       const field = fields.get(key);
       const at = path === '' ? key : `${path}.${key}`;
       if (field === undefined) found.push(at);
-      else if (field.array && Array.isArray(v)) v.forEach((item, i) => walk(item, field.file, `${at}[${i}]`));
-      else walk(v, field.file, at);
+      else if (field.array && Array.isArray(v)) {
+        for (const [i, item] of v.entries()) walk(item, field.file, `${at}[${i}]`);
+      } else walk(v, field.file, at);
     }
   };
   walk(doc, join(MODELS, `${root}.d.ts`), '');
