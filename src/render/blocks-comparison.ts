@@ -1,9 +1,10 @@
 import type { Comparison } from '../advisor/answer.js';
-import { blocks, bullets, divider, header, section } from './blocks-elements.js';
+import { blocks, bullets, divider, fields, header, section } from './blocks-elements.js';
 import { footer, type MessageOptions } from './blocks-footer.js';
+import { metricFields } from './blocks-stack.js';
 import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
-import { cutText, LIMITS } from './limits.js';
+import { cutText } from './limits.js';
 import { phrases } from './phrases.js';
 
 /** Items shown side by side; more are cut visibly by the block limit anyway, this keeps the message readable. */
@@ -13,27 +14,11 @@ const ITEMS_SHOWN = 10;
 export function comparisonMessage(c: Comparison, options: MessageOptions = {}): SlackMessage {
   const p = phrases('en');
   const items = c.items.slice(0, ITEMS_SHOWN);
-  const itemBlocks: Block[] = items.flatMap((item, i) => [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: cutText(
-          `*${i + 1}. ${escapeText(item.stack)}* ${codeSpan(item.normalForm)} ${codeSpan(item.metrics.label)}${item.input === item.normalForm ? '' : `\n${quoted(cutText(item.input, 300))}`}`,
-          LIMITS.sectionText,
-        ),
-      },
-      fields: [
-        `*${p.latency}*\n${item.metrics.latency} / 5`,
-        `*${p.security}*\n${item.metrics.security} / 5`,
-        `*${p.observability}*\n${item.metrics.observability} / 5`,
-        ...item.figures.map((f) => `*${escapeText(p.quantities[f.quantity])}*\n${escapeText(f.text)}`),
-      ]
-        .slice(0, LIMITS.fields)
-        .map((text) => ({ type: 'mrkdwn' as const, text: cutText(text, LIMITS.fieldText) })),
-    },
-    divider(),
-  ]);
+  const itemBlocks: Block[] = items.flatMap((item, i) => {
+    const input = item.input === item.normalForm ? '' : `\n${quoted(cutText(item.input, 300))}`;
+    const title = `*${i + 1}. ${escapeText(item.stack)}* ${codeSpan(item.normalForm)} ${codeSpan(item.metrics.label)}${input}`;
+    return [...fields(metricFields(p, item.metrics, item.figures), title), divider()];
+  });
   const name = (i: number): string => {
     const item = c.items[i];
     return item === undefined ? `#${i + 1}` : `${i + 1}. ${escapeText(item.stack)}`;

@@ -67,6 +67,7 @@ export function operatorsMessage(
   explanations: readonly Explanation[],
   version: string,
 ): SlackMessage {
+  const p = phrases('en');
   const ops = explanations.flatMap((e) => (e.operator === undefined ? [] : [e.operator]));
   const lines = ops.map((op) =>
     [
@@ -77,11 +78,11 @@ export function operatorsMessage(
     ].join('\n'),
   );
   return {
-    text: `The operators of ${normalForm}: ${ops.map((op) => `${op.symbol} (${escapeText(op.name.en)})`).join(', ')}`,
+    text: `The operators of ${escapeText(normalForm)}: ${ops.map((op) => `${op.symbol} (${escapeText(op.name.en)})`).join(', ')}`,
     blocks: blocks(
       header(`The operators of ${normalForm}`),
       lines.flatMap((l) => section(l)),
-      context([`Knowledge base ${codeSpan(version)}`]),
+      footer(p, {}, { version }),
     ),
   };
 }

@@ -25,19 +25,22 @@ export function warningsText(warnings: readonly string[]): string {
 
 const score = (n: number): string => `${n} / 5`;
 
-/** Step 3: the three metrics and the physical figures as fields, their sources in a context line. */
-export function metricsBlocks(p: Phrases, metrics: Metrics, figures: readonly FigureView[]): Block[] {
-  const metricFields = [
+/** The three metrics, then the physical figures, as at most 10 fields. */
+export function metricFields(p: Phrases, metrics: Metrics, figures: readonly FigureView[]): string[] {
+  return [
     `*${p.latency}*\n${score(metrics.latency)}`,
     `*${p.security}*\n${score(metrics.security)}`,
     `*${p.observability}*\n${score(metrics.observability)}`,
-  ];
-  const figureFields = figures.map((f) => `*${escapeText(p.quantities[f.quantity])}*\n${escapeText(f.text)}`);
-  const shown = [...metricFields, ...figureFields].slice(0, LIMITS.fields);
+    ...figures.map((f) => `*${escapeText(p.quantities[f.quantity])}*\n${escapeText(f.text)}`),
+  ].slice(0, LIMITS.fields);
+}
+
+/** Step 3: the metrics and figures as fields, their sources in a context line. */
+export function metricsBlocks(p: Phrases, metrics: Metrics, figures: readonly FigureView[]): Block[] {
   const sources = figures.map((f) => `${escapeText(p.quantities[f.quantity])}: ${escapeText(f.source)}`);
   const estimate = metrics.estimate?.derivation.map(escapeText) ?? [];
   return [
-    ...fields(shown, `*${p.step3}* ${codeSpan(metrics.label)}`),
+    ...fields(metricFields(p, metrics, figures), `*${p.step3}* ${codeSpan(metrics.label)}`),
     ...context([
       `${p.metricSource}: ${escapeText(metrics.source)}`,
       ...estimate,
@@ -67,8 +70,4 @@ export function stackBlocks(p: Phrases, stack: StackLike): Block[] {
 /** A stack as answered to a word (no request): same as above, with its own `why`. */
 export function stackViewBlocks(p: Phrases, stack: StackView): Block[] {
   return [...stackBlocks(p, stack), ...section(stack.why === '' ? '' : `*${p.why}:* ${escapeText(stack.why)}`)];
-}
-
-export function versionContext(p: Phrases, version: string, extra: readonly string[] = []): Block[] {
-  return context([...extra, `${p.knowledge} ${codeSpan(version)}`]);
 }

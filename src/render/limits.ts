@@ -36,7 +36,7 @@ export function cutText(text: string, max: number, what = 'characters'): string 
 }
 
 /** Keeps the first `max` items; when some are dropped, the last kept slot says how many. */
-export function cutList<T>(items: readonly T[], max: number, notice: (more: number) => T): T[] {
+function cutList<T>(items: readonly T[], max: number, notice: (more: number) => T): T[] {
   if (items.length <= max) return [...items];
   const kept = items.slice(0, max - 1);
   return [...kept, notice(items.length - kept.length)];
@@ -58,7 +58,7 @@ function fitButton(button: Button): Button {
 }
 
 /** One block within its own limits: text lengths, number of fields and elements, id lengths. */
-export function fitBlock(block: Block): Block {
+function fitBlock(block: Block): Block {
   const id = block.block_id === undefined ? {} : { block_id: block.block_id.slice(0, LIMITS.id) };
   switch (block.type) {
     case 'header':

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
 
 /** Where each setting comes from, for the start-up message when one is missing or malformed. */
-export const WHERE: Readonly<Record<string, string>> = {
+const WHERE: Readonly<Record<string, string>> = {
   SLACK_BOT_TOKEN:
     'the Bot User OAuth Token (xoxb-…): api.slack.com/apps → your app → OAuth & Permissions → Bot User OAuth Token (install the app to your workspace first)',
   SLACK_SIGNING_SECRET:
@@ -22,7 +22,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const noSpaces = (s: string) => !/\s/.test(s);
 
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
     .trim()
@@ -88,7 +88,7 @@ export interface ConfigFailure extends Failure {
   readonly problems: readonly string[];
 }
 
-export const DEFAULT_PORT = 3000;
+const DEFAULT_PORT = 3000;
 
 /** Validates the environment. The failure names each bad variable and where to get it, and never echoes a value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigFailure> {

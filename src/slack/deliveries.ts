@@ -27,7 +27,7 @@ export class SeenDeliveries {
 }
 
 /** The keys a delivery is known by: the event id, and the message it is about (channel and ts). */
-export function deliveryKeys(body: { event_id?: unknown }, event: { channel?: unknown; ts?: unknown }): string[] {
+function deliveryKeys(body: { event_id?: unknown }, event: { channel?: unknown; ts?: unknown }): string[] {
   const keys: string[] = [];
   if (typeof body.event_id === 'string') keys.push(`event:${body.event_id}`);
   if (typeof event.channel === 'string' && typeof event.ts === 'string')
