@@ -7,6 +7,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { answerMessage } from '../render/blocks.js';
 import { HELP_TEXT, renderText } from '../render/terminal.js';
 import { type CliIO, EXIT } from './io.js';
+import { runKit } from './kit.js';
 
 const COMMANDS = ['advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -52,9 +53,7 @@ export async function runCli(
     });
   }
   const command = first as Command;
-  if (command === 'kit') {
-    return usageError(io, json, { code: 'not-available', message: 'kit: not available in this build yet' });
-  }
+  if (command === 'kit') return runKit(rest, io, env);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
