@@ -1,5 +1,5 @@
 import type { ListenOptions } from 'node:net';
-import { App, type AppOptions, type CustomRoute, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { App, type AppOptions, type Authorize, type CustomRoute, type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
 import { homeView } from '../render/home.js';
@@ -25,26 +25,45 @@ export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
 /**
+ * The bot's identity for every request: auth.test on first use, kept once it succeeds and asked again if it failed.
+ * Bolt's own single-token authorization calls auth.test while the app is being constructed and keeps a failure
+ * forever; this one lets an app be created offline and recover once Slack answers.
+ */
+function botAuthorization(token: string, clientOptions: webApi.WebClientOptions): Authorize<boolean> {
+  const client = new webApi.WebClient(token, clientOptions);
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test().then(
+      (r) => ({ botId: r.bot_id, botUserId: r.user_id }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return { botToken: token, ...(await identity) };
+  };
+}
+
+/**
  * The Bolt app: HTTP mode (`POST /slack/events`, `GET /healthz`, signatures verified) or Socket Mode when the config
- * has an app token. The bot token is verified by `startApp`, not here, so creating an app never touches the network.
+ * has an app token. Creating it never touches the network; `startApp` (or Bolt's own `app.start()`) serves it.
  */
 export function createApp(
   config: Config,
   advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb'>,
   options: AppFactoryOptions = {},
 ): App {
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+    timeout: options.webClient?.timeoutMs ?? 10_000,
+    retryConfig: { retries: options.webClient?.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  };
   const common: AppOptions = {
-    token: config.botToken,
+    authorize: botAuthorization(config.botToken, clientOptions),
     logLevel: LEVELS[config.logLevel],
     ...(options.logger === undefined ? {} : { logger: options.logger }),
-    clientOptions: {
-      ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
-      timeout: options.webClient?.timeoutMs ?? 10_000,
-      retryConfig: { retries: options.webClient?.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-    },
-    // auth.test runs in startApp, where a rejected token becomes a clear start-up message instead of failing every
-    // request later.
-    deferInitialization: true,
+    clientOptions,
   };
   const health: CustomRoute = {
     path: HEALTH_PATH,
@@ -110,14 +129,17 @@ function describe(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', 
   };
 }
 
-/** Verifies the bot token with Slack (auth.test), then serves: HTTP on the port, or the Socket Mode connection. */
+/**
+ * Verifies the bot token with Slack (auth.test), so that a wrong one stops the start with a clear message, then
+ * serves: HTTP on the port, or the Socket Mode connection.
+ */
 export async function startApp(
   app: App,
   config: Config,
   listen?: ListenOptions,
 ): Promise<Result<Started, StartFailure>> {
   try {
-    await app.init();
+    await app.client.auth.test({ token: config.botToken });
   } catch (error) {
     return fail(describe(error, 'SLACK_BOT_TOKEN', config));
   }

@@ -1,10 +1,11 @@
 /**
  * Slack sends message text in its own markup: `&`, `<`, `>` escaped, mentions as `<@U123>`, links as `<url|label>`,
- * `@channel` as `<!channel>`. The advisor wants what the person typed, minus the mention of the bot itself.
+ * `@channel` as `<!channel>`. The advisor wants the requirements as typed: mentions (of the bot or anyone) say
+ * nothing about them and are dropped.
  */
-export function typedText(slackText: string, botUserId?: string): string {
+export function typedText(slackText: string): string {
   return slackText
-    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => (id === botUserId ? ' ' : '@someone'))
+    .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/g, (_, name?: string) => `#${name ?? 'channel'}`)
     .replace(/<!([a-z]+)[^>]*>/g, (_, name: string) => `@${name}`)
     .replace(/<([^<>|]+)\|([^<>]+)>/g, (_, _url: string, label: string) => label)

@@ -67,20 +67,20 @@ export interface Author {
 }
 
 /**
- * What the bot's latest answer in a thread carried, if any: only this bot's messages count (another app could post the
- * same event type), only messages before `before`, and a payload that does not validate is ignored.
+ * What the bot's latest answer in a thread carried, if any. Only apps can attach metadata, so a message with this
+ * event type is the bot's unless it says it is another app's (a different bot id or user); a payload that does not
+ * validate is skipped.
  */
 export function carriedFromThread(
   messages: readonly ThreadMessage[],
   bot: Author,
-  before?: string,
 ): { carried: Carried; version: string } | undefined {
-  const ours = (m: ThreadMessage) =>
-    (bot.botId !== undefined && m.bot_id === bot.botId) || (bot.botUserId !== undefined && m.user === bot.botUserId);
-  const earlier = (m: ThreadMessage) => before === undefined || m.ts === undefined || Number(m.ts) < Number(before);
+  const someoneElse = (m: ThreadMessage) =>
+    (m.bot_id !== undefined && bot.botId !== undefined && m.bot_id !== bot.botId) ||
+    (m.bot_id === undefined && m.user !== undefined && bot.botUserId !== undefined && m.user !== bot.botUserId);
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
-    if (m.metadata?.event_type !== EVENT_TYPE || !ours(m) || !earlier(m)) continue;
+    if (m.metadata?.event_type !== EVENT_TYPE || someoneElse(m)) continue;
     const parsed = PayloadSchema.safeParse(m.metadata.event_payload);
     if (!parsed.success) continue;
     const { version, ...carried } = parsed.data;

@@ -40,7 +40,7 @@ async function earlierAnswer({ client, context, logger }: Shell, q: ThreadQuesti
       cursor = res.response_metadata?.next_cursor || undefined;
       if (cursor === undefined) break;
     }
-    return carriedFromThread(messages, { botId: context.botId, botUserId: context.botUserId }, q.ts)?.carried;
+    return carriedFromThread(messages, { botId: context.botId, botUserId: context.botUserId })?.carried;
   } catch (error) {
     logger.warn(`Could not read thread ${q.channel}/${q.threadTs}; answering without its earlier context:`, error);
     return undefined;
@@ -53,7 +53,7 @@ async function earlierAnswer({ client, context, logger }: Shell, q: ThreadQuesti
  * lets the bot post one.
  */
 export async function answerInThread(services: Services, shell: Shell, q: ThreadQuestion): Promise<void> {
-  const { client, context, logger } = shell;
+  const { client, logger } = shell;
   const threadTs = q.threadTs ?? q.ts;
   const post = (message: SlackMessage, metadata?: AnswerMetadata) =>
     client.chat.postMessage({
@@ -67,7 +67,7 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
     });
   try {
     const previous = await earlierAnswer(shell, q);
-    const answer = reply(services.advisor, typedText(q.text, context.botUserId), previous);
+    const answer = reply(services.advisor, typedText(q.text), previous);
     await post(answer.message, answer.metadata);
   } catch (error) {
     logger.error(`Could not answer in thread ${q.channel}/${threadTs}:`, error);

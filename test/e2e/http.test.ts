@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { type App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, startApp } from '../../src/slack/app.js';
@@ -486,5 +487,27 @@ describe('HTTP mode: keeps serving', () => {
     await send(events, buttonBody('compare_alternatives', 'I∘C∘S∘W | V∘C∘M', fake.responseUrl('broken')), FORM);
     await vi.waitFor(() => expect(logger.has(LogLevel.ERROR, /Compare alternatives failed/)).toBe(true));
     expect((await command('help')).status).toBe(200);
+  });
+});
+
+describe('HTTP mode: started by Bolt alone', () => {
+  it('serves with a plain app.start(), asking Slack who the bot is on first use and again after a failure', async () => {
+    const plain = createApp(httpConfig(), advisor(), { logger: new RecordingLogger(), webClient: { retries: 0 } });
+    const server = await plain.start({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+      fake.failNext('auth.test', { error: 'fatal_error' });
+      const first = await send(url, commandBody('V∘C∘M', fake.responseUrl('plain')), FORM);
+      expect(first.status).toBe(200);
+      expect(first.text).toBe('');
+      const second = await send(url, commandBody('V∘C∘M', fake.responseUrl('plain')), FORM);
+      expect(blockText(second.json)).toContain('V∘C∘M');
+      const third = await send(url, commandBody('help', fake.responseUrl('plain')), FORM);
+      expect(blockText(third.json)).toContain('How to ask');
+      // Asked twice (the failure, then the success), then remembered.
+      expect(fake.callsTo('auth.test')).toHaveLength(2);
+    } finally {
+      await plain.stop();
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('thread memory in message metadata', () => {
     expect(followUp.value.constraints.map((c) => c.quantity).sort()).toEqual(['cold_start', 'memory']);
   });
 
-  it('takes the latest answer of this bot from before the question, and skips the rest', () => {
+  it('takes the latest answer of this bot in the thread, and skips other apps’ and broken ones', () => {
     const older = answerMetadata(carriedOf('edge'), 'v1');
     const newer = answerMetadata(carriedOf('strong isolation'), 'v1');
     expect(newer).not.toEqual(older);
@@ -43,11 +43,11 @@ describe('thread memory in message metadata', () => {
         bot_id: 'BBOT',
         metadata: { event_type: EVENT_TYPE, event_payload: { version: 'v1', needs: 'junk' } },
       },
-      { ts: '9.0', bot_id: 'BBOT', metadata: answerMetadata(carriedOf('memory < 50MB'), 'v1') },
+      { ts: '6.0', user: 'U2', metadata: answerMetadata(carriedOf('memory < 50MB'), 'v1') },
     ];
-    expect(carriedFromThread(messages, bot, '6.0')?.carried).toEqual(
-      newer.event_payload && carriedOf('strong isolation'),
-    );
+    expect(carriedFromThread(messages, bot)?.carried).toEqual(carriedOf('strong isolation'));
+    // A message that does not say whose it is (a thin API response) still counts: only apps attach metadata.
+    expect(carriedFromThread([...messages, { ts: '7.0', metadata: older }], bot)?.carried).toEqual(carriedOf('edge'));
     expect(carriedFromThread(messages.slice(0, 2), bot)?.carried).toEqual(carriedOf('edge'));
     expect(carriedFromThread([{ ts: '1.0', user: 'U1' }], bot)).toBeUndefined();
   });
