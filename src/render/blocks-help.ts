@@ -50,7 +50,9 @@ export const example = (text: string): string => `\`${escapeText(text)}\``;
 export function helpMessage(h: Help, options: MessageOptions = {}): SlackMessage {
   const p = phrases('en');
   return {
-    text: 'stack-advisor: /stack <requirements>, /stack <operator word>, /stack compare a | b, /stack explain X',
+    text: escapeText(
+      'stack-advisor: /stack <requirements>, /stack <operator word>, /stack compare a | b, /stack explain X',
+    ),
     blocks: blocks(
       header('stack-advisor · /stack'),
       section(INTRO),

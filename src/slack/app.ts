@@ -1,5 +1,13 @@
 import type { ListenOptions } from 'node:net';
-import { App, type AppOptions, type Authorize, type CustomRoute, type Logger, LogLevel, webApi } from '@slack/bolt';
+import {
+  App,
+  type AppOptions,
+  type AuthorizeResult,
+  type CustomRoute,
+  type Logger,
+  LogLevel,
+  webApi,
+} from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
 import { homeView } from '../render/home.js';
@@ -29,20 +37,23 @@ export const HEALTH_PATH = '/healthz';
  * Bolt's own single-token authorization calls auth.test while the app is being constructed and keeps a failure
  * forever; this one lets an app be created offline and recover once Slack answers.
  */
-function botAuthorization(token: string, clientOptions: webApi.WebClientOptions): Authorize<boolean> {
+function botIdentity(token: string, clientOptions: webApi.WebClientOptions): () => Promise<AuthorizeResult> {
   const client = new webApi.WebClient(token, clientOptions);
-  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
-  return async () => {
+  let identity: Promise<AuthorizeResult> | undefined;
+  return () => {
     identity ??= client.auth.test().then(
-      (r) => ({ botId: r.bot_id, botUserId: r.user_id }),
+      (r) => ({ botToken: token, botId: r.bot_id, botUserId: r.user_id }),
       (error: unknown) => {
         identity = undefined;
         throw error;
       },
     );
-    return { botToken: token, ...(await identity) };
+    return identity;
   };
 }
+
+/** Each app's identity check, so that startApp's token check is also the first request's (one auth.test). */
+const identities = new WeakMap<App, () => Promise<AuthorizeResult>>();
 
 /**
  * The Bolt app: HTTP mode (`POST /slack/events`, `GET /healthz`, signatures verified) or Socket Mode when the config
@@ -59,8 +70,9 @@ export function createApp(
     retryConfig: { retries: options.webClient?.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   };
+  const identity = botIdentity(config.botToken, clientOptions);
   const common: AppOptions = {
-    authorize: botAuthorization(config.botToken, clientOptions),
+    authorize: identity,
     logLevel: LEVELS[config.logLevel],
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     clientOptions,
@@ -95,6 +107,7 @@ export function createApp(
     seen: new SeenDeliveries(),
   };
   registerListeners(app, services);
+  identities.set(app, identity);
   return app;
 }
 
@@ -139,7 +152,8 @@ export async function startApp(
   listen?: ListenOptions,
 ): Promise<Result<Started, StartFailure>> {
   try {
-    await app.client.auth.test({ token: config.botToken });
+    const identity = identities.get(app);
+    await (identity === undefined ? app.client.auth.test({ token: config.botToken }) : identity());
   } catch (error) {
     return fail(describe(error, 'SLACK_BOT_TOKEN', config));
   }

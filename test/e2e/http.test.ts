@@ -305,6 +305,15 @@ describe('HTTP mode: mentions and threads', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  it('answers a mention whose channel message arrived first (both events for one message)', async () => {
+    const ts = newTs();
+    const text = '<@UBOT> V∘C∘M';
+    await event({ type: 'message', channel: 'C0DESIGN', channel_type: 'channel', user: 'U0ASKER', text, ts });
+    await event(mention(text, ts));
+    const [posted] = await postedReplies(1);
+    expect(posted.thread_ts).toBe(ts);
+  });
+
   it('answers a retried or repeated delivery only once', async () => {
     const ts = newTs();
     const e = mention('<@UBOT> edge', ts);
