@@ -46,7 +46,10 @@ export function explanationMessage(e: Explanation, options: MessageOptions = {})
   const body =
     op !== undefined
       ? operatorBlocks(p, op)
-      : blocks(header(`Explain ${s?.normalForm ?? e.target}`), s === undefined ? [] : simplificationBody(p, s));
+      : blocks(
+          header(`Explain ${s?.normalForm ?? escapeText(e.target)}`),
+          s === undefined ? [] : simplificationBody(p, s),
+        );
   const text =
     op !== undefined
       ? `${op.symbol} (${escapeText(op.name.en)}): ${escapeText(op.when)}`
@@ -80,7 +83,7 @@ export function operatorsMessage(
   return {
     text: `The operators of ${escapeText(normalForm)}: ${ops.map((op) => `${op.symbol} (${escapeText(op.name.en)})`).join(', ')}`,
     blocks: blocks(
-      header(`The operators of ${normalForm}`),
+      header(`The operators of ${ops.map((op) => op.symbol).join('∘')}`),
       lines.flatMap((l) => section(l)),
       footer(p, {}, { version }),
     ),
