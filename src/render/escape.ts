@@ -3,6 +3,7 @@
  * `<http://…|label>` makes a link. Everything the bot shows that it did not write itself goes through `escapeText`.
  */
 export function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
