@@ -4,6 +4,7 @@ import {
   type AppOptions,
   type AuthorizeResult,
   type CustomRoute,
+  HTTPReceiver,
   type Logger,
   LogLevel,
   webApi,
@@ -15,6 +16,7 @@ import type { Config, LogLevelName } from './config.js';
 import { SeenDeliveries } from './deliveries.js';
 import { registerListeners } from './listeners/index.js';
 import type { AdvisorPort, Services } from './services.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
 
 export interface AppFactoryOptions {
   readonly logger?: Logger;
@@ -30,6 +32,7 @@ const LEVELS: Record<LogLevelName, LogLevel> = {
 };
 
 export const EVENTS_PATH = '/slack/events';
+const BODY_LIMIT = 1024 * 1024;
 export const HEALTH_PATH = '/healthz';
 
 /**
@@ -64,13 +67,22 @@ export function createApp(
   advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb'>,
   options: AppFactoryOptions = {},
 ): App {
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: options.webClient?.retries ?? DEFAULT_RETRY.retries };
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
     timeout: options.webClient?.timeoutMs ?? 10_000,
-    retryConfig: { retries: options.webClient?.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    // The listeners' calls are retried by withRetries, which knows a timed-out chat.postMessage must not be repeated.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
   };
-  const identity = botIdentity(config.botToken, clientOptions);
+  // auth.test and apps.connections.open are safe to repeat: the client's own retries do.
+  const repeatable: webApi.WebClientOptions = {
+    ...clientOptions,
+    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.backoffMs, maxTimeout: 30_000 },
+    rejectRateLimitedCalls: false,
+  };
+  const identity = botIdentity(config.botToken, repeatable);
   const common: AppOptions = {
     authorize: identity,
     logLevel: LEVELS[config.logLevel],
@@ -87,16 +99,28 @@ export function createApp(
   };
   const app =
     config.mode === 'socket'
-      ? new App({ ...common, appToken: config.appToken, socketMode: true })
+      ? new App({
+          ...common,
+          appToken: config.appToken,
+          socketMode: true,
+          installerOptions: { clientOptions: repeatable },
+        })
       : new App({
           ...common,
-          signingSecret: config.signingSecret,
-          endpoints: EVENTS_PATH,
-          customRoutes: [health],
-          // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
-          // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a slow
-          // Slack API cannot push the ack past Slack's 3 seconds and cause a retry.
-          processBeforeResponse: false,
+          receiver: new HTTPReceiver({
+            signingSecret: config.signingSecret,
+            endpoints: EVENTS_PATH,
+            customRoutes: [health],
+            // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
+            // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a
+            // slow Slack API cannot push the ack past Slack's 3 seconds and cause a retry.
+            processBeforeResponse: false,
+            // Bolt reads up to 4 MB before checking the signature. A button press on the largest message the bot
+            // can send (50 blocks, form-encoded) stays well under 1 MB; more is refused with 413 unread.
+            bodyLimit: BODY_LIMIT,
+            logLevel: LEVELS[config.logLevel],
+            ...(options.logger === undefined ? {} : { logger: options.logger }),
+          }),
         });
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
@@ -105,6 +129,7 @@ export function createApp(
     advisor,
     home: homeView({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
     seen: new SeenDeliveries(),
+    retry,
   };
   registerListeners(app, services);
   identities.set(app, identity);

@@ -1,6 +1,7 @@
 import type { Advisor } from '../advisor/advisor.js';
 import type { HomeView } from '../render/blocks-types.js';
 import type { SeenDeliveries } from './deliveries.js';
+import type { RetryPolicy } from './web-api-retry.js';
 
 /** The part of the advisor the Slack shell uses: fakes in unit tests implement just this. */
 export type AdvisorPort = Pick<Advisor, 'version' | 'answer' | 'compare' | 'explain'>;
@@ -11,4 +12,6 @@ export interface Services {
   /** The Home tab, rendered once at start-up: it depends only on the knowledge base. */
   readonly home: HomeView;
   readonly seen: SeenDeliveries;
+  /** How the listeners' Web API calls are retried. */
+  readonly retry: RetryPolicy;
 }

@@ -6,6 +6,7 @@ import { reply } from './answer.js';
 import { typedText } from './incoming-text.js';
 import { type AnswerMetadata, carriedFromThread, type ThreadMessage } from './metadata.js';
 import type { Services } from './services.js';
+import { mayHaveHappened, withRetries } from './web-api-retry.js';
 
 /** A question asked by mention or direct message. */
 export interface ThreadQuestion {
@@ -23,19 +24,27 @@ type Shell = Pick<AllMiddlewareArgs, 'client' | 'context' | 'logger'>;
 // A thread longer than this many pages of 200 is read only in part: the earliest answers are the ones left out.
 const MAX_PAGES = 5;
 
-async function earlierAnswer({ client, context, logger }: Shell, q: ThreadQuestion): Promise<Carried | undefined> {
+async function earlierAnswer(
+  services: Services,
+  { client, context, logger }: Shell,
+  q: ThreadQuestion,
+): Promise<Carried | undefined> {
   if (q.threadTs === undefined) return undefined;
   try {
     const messages: ThreadMessage[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const res = await client.conversations.replies({
-        channel: q.channel,
-        ts: q.threadTs,
-        include_all_metadata: true,
-        limit: 200,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
+      const threadTs = q.threadTs;
+      const page = cursor;
+      const res = await withRetries(services.retry, logger, 'conversations.replies', { idempotent: true }, () =>
+        client.conversations.replies({
+          channel: q.channel,
+          ts: threadTs,
+          include_all_metadata: true,
+          limit: 200,
+          ...(page === undefined ? {} : { cursor: page }),
+        }),
+      );
       messages.push(...((res.messages ?? []) as ThreadMessage[]));
       cursor = res.response_metadata?.next_cursor || undefined;
       if (cursor === undefined) break;
@@ -56,21 +65,28 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
   const { client, logger } = shell;
   const threadTs = q.threadTs ?? q.ts;
   const post = (message: SlackMessage, metadata?: AnswerMetadata) =>
-    client.chat.postMessage({
-      channel: q.channel,
-      thread_ts: threadTs,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-      ...(metadata === undefined ? {} : { metadata }),
-    });
+    withRetries(services.retry, logger, 'chat.postMessage', { idempotent: false }, () =>
+      client.chat.postMessage({
+        channel: q.channel,
+        thread_ts: threadTs,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(metadata === undefined ? {} : { metadata }),
+      }),
+    );
   try {
-    const previous = await earlierAnswer(shell, q);
+    const previous = await earlierAnswer(services, shell, q);
     const answer = reply(services.advisor, typedText(q.text), previous);
     await post(answer.message, answer.metadata);
   } catch (error) {
     logger.error(`Could not answer in thread ${q.channel}/${threadTs}:`, error);
+    if (mayHaveHappened(error)) {
+      // Slack may have posted the answer after all: an apology now could sit under it.
+      logger.warn(`The answer in ${q.channel}/${threadTs} may still have been posted: no apology sent`);
+      return;
+    }
     try {
       await post(apologyMessage());
     } catch (again) {

@@ -64,7 +64,12 @@ let shared: AdvisorPort | undefined;
 export function fakeServices(fake?: AdvisorPort): Services {
   if (shared === undefined) shared = realAdvisor();
   const advisor = fake ?? shared;
-  return { advisor, home: { type: 'home', blocks: [] }, seen: new SeenDeliveries() };
+  return {
+    advisor,
+    home: { type: 'home', blocks: [] },
+    seen: new SeenDeliveries(),
+    retry: { retries: 1, backoffMs: 1 },
+  };
 }
 
 /** An advisor whose every answer throws: a bug inside the listener, which must end in an apology. */
