@@ -29,20 +29,20 @@ async function earlierAnswer(
   { client, context, logger }: Shell,
   q: ThreadQuestion,
 ): Promise<Carried | undefined> {
-  if (q.threadTs === undefined) return undefined;
+  const threadTs = q.threadTs;
+  if (threadTs === undefined) return undefined;
   try {
     const messages: ThreadMessage[] = [];
     let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const threadTs = q.threadTs;
-      const page = cursor;
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const from = cursor;
       const res = await withRetries(services.retry, logger, 'conversations.replies', { idempotent: true }, () =>
         client.conversations.replies({
           channel: q.channel,
           ts: threadTs,
           include_all_metadata: true,
           limit: 200,
-          ...(page === undefined ? {} : { cursor: page }),
+          ...(from === undefined ? {} : { cursor: from }),
         }),
       );
       messages.push(...((res.messages ?? []) as ThreadMessage[]));
@@ -51,7 +51,7 @@ async function earlierAnswer(
     }
     return carriedFromThread(messages, { botId: context.botId, botUserId: context.botUserId })?.carried;
   } catch (error) {
-    logger.warn(`Could not read thread ${q.channel}/${q.threadTs}; answering without its earlier context:`, error);
+    logger.warn(`Could not read thread ${q.channel}/${threadTs}; answering without its earlier context:`, error);
     return undefined;
   }
 }
