@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// The CLI entry: the compiled build when there is one (fast start), the TypeScript sources through tsx otherwise.
+// The CLI entry. In a checkout the TypeScript sources run through tsx, so an edit never meets a stale build; an
+// installed package without sources runs its compiled build.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/cli/entry.js', import.meta.url);
-if (existsSync(fileURLToPath(built))) {
-  await import(built.href);
-} else {
+const source = new URL('../src/cli/entry.ts', import.meta.url);
+if (existsSync(fileURLToPath(source))) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/cli/entry.ts', import.meta.url).href);
+  await import(source.href);
+} else {
+  await import(new URL('../dist/cli/entry.js', import.meta.url).href);
 }
