@@ -14,12 +14,12 @@ function normalFormProblem(form: string): string | undefined {
 
 /** The zod schema of the knowledge YAML: the single source of truth for its types. */
 
-const Bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 const OperatorSymbol = z.enum(SYMBOLS);
 const Score = z.number().int().min(1).max(5);
 export const MetricVectorSchema = z.tuple([Score, Score, Score]);
 
-export const FigureSchema = z.object({
+export const FigureSchema = z.strictObject({
   quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p99']),
   value: z.number().nonnegative(),
   upto: z.number().nonnegative().optional(),
@@ -28,18 +28,18 @@ export const FigureSchema = z.object({
   source: z.string().min(1),
 });
 
-export const OperatorInfoSchema = z.object({
+export const OperatorInfoSchema = z.strictObject({
   symbol: OperatorSymbol,
   name: Bilingual,
   class: z.enum(['head', 'base', 'add-on']),
-  maps: z.object({ from: z.string().min(1), to: z.string().min(1) }),
+  maps: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }),
   implementations: z.array(z.string().min(1)).min(1),
   stack_part: z.string().min(1),
   figures: z.array(FigureSchema),
   when: z.string().min(1),
 });
 
-export const MetricRowSchema = z.object({
+export const MetricRowSchema = z.strictObject({
   form: z.string().min(1),
   vector: MetricVectorSchema,
   source: z.string().min(1),
@@ -54,14 +54,14 @@ const Command = z
     'wasmedge has no --seccomp option: seccomp comes from the container runtime',
   );
 
-export const CorrectionSchema = z.object({
+export const CorrectionSchema = z.strictObject({
   wrong: z.string().min(1),
   pattern: z.string().min(1).optional(),
   right: z.string().min(1),
   reason: z.string().min(1),
 });
 
-export const StackSchema = z.object({
+export const StackSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'a stack id is lowercase letters, digits and dashes'),
   form: z.string().min(1),
   name: z.string().min(1),
@@ -76,9 +76,9 @@ export const StackSchema = z.object({
   why: Bilingual,
 });
 
-const Synonyms = z.object({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) });
+const Synonyms = z.strictObject({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) });
 
-export const NeedSchema = z.object({
+export const NeedSchema = z.strictObject({
   id: z.string().min(1),
   /** The metric that breaks ties between stacks this need supports equally. */
   prefers: z.enum(['latency', 'security', 'observability']).optional(),
@@ -89,7 +89,7 @@ export const NeedSchema = z.object({
   negated_excludes: z.array(OperatorSymbol).optional(),
 });
 
-export const QuantitySchema = z.object({
+export const QuantitySchema = z.strictObject({
   id: FigureSchema.shape.quantity,
   label: Bilingual,
   kind: z.enum(['time', 'size']),
@@ -98,12 +98,12 @@ export const QuantitySchema = z.object({
   implies: z.string().optional(),
 });
 
-const HeadRule = z.object({ latency_cap: Score, security_floor: Score });
+const HeadRule = z.strictObject({ latency_cap: Score, security_floor: Score });
 
-export const EstimationSchema = z.object({
+export const EstimationSchema = z.strictObject({
   description: z.string().min(1),
   neutral: MetricVectorSchema,
-  heads: z.object({ V: HeadRule, Kc: HeadRule, F: HeadRule, G: HeadRule, Cc: HeadRule }),
+  heads: z.strictObject({ V: HeadRule, Kc: HeadRule, F: HeadRule, G: HeadRule, Cc: HeadRule }),
   security_plus: z.array(OperatorSymbol),
   observability_plus: z.array(OperatorSymbol),
 });
@@ -118,17 +118,17 @@ export const KnowledgeSchema = z
     corrections: z.array(CorrectionSchema),
     needs: z.array(NeedSchema),
     quantities: z.array(QuantitySchema),
-    comparators: z.array(z.object({ symbol: z.enum(['<', '<=', '>', '>=']), before: Synonyms, after: Synonyms })),
+    comparators: z.array(z.strictObject({ symbol: z.enum(['<', '<=', '>', '>=']), before: Synonyms, after: Synonyms })),
     units: z.array(
-      z.object({
+      z.strictObject({
         kind: z.enum(['time', 'size']),
         factor: z.number().positive(),
         words: z.array(z.string().min(1)).min(1),
       }),
     ),
     filler: Synonyms,
-    negation: z.object({ before: Synonyms, after: Synonyms }),
-    decision_matrix: z.array(z.object({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
+    negation: z.strictObject({ before: Synonyms, after: Synonyms }),
+    decision_matrix: z.array(z.strictObject({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
   })
   .superRefine((kb, ctx) => {
     const stackIds = new Set(kb.stacks.map((s) => s.id));

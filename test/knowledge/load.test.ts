@@ -79,6 +79,14 @@ describe('a broken copy fails with the file, the path inside it and the line', (
     expect(result.ok === false && result.error.message).toMatch(/"S∘C" is not a normal form: it normalizes to C∘S/);
   });
 
+  it('an unknown key (a typo, or a comma that split a flow mapping) is an error, not silently dropped', () => {
+    const broken = builtin.replace('title: { en: Edge computing, zh: 边缘计算 }', 'title: { en: Edge, computing, zh: 边缘计算 }');
+    expect(broken).not.toBe(builtin);
+    const result = loadKnowledge({ basePath: write('split.yaml', broken) });
+    expect(result.ok === false && result.error.path).toBe('stacks[2].title');
+    expect(result.ok === false && result.error.message).toMatch(/computing/);
+  });
+
   it('a YAML syntax error names its line', () => {
     const result = loadKnowledge({ basePath: write('syntax.yaml', 'version: "1"\noperators: [\n  - x\n') });
     expect(result.ok === false && result.error.code).toBe('knowledge-syntax');
