@@ -11,6 +11,9 @@ import {
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { kitForForm } from '../kit/for-form.js';
+import { loadKitTemplates } from '../kit/load.js';
+import type { KitTemplates } from '../kit/schema.js';
 import { homeView } from '../render/home.js';
 import type { Config, LogLevelName } from './config.js';
 import { SeenDeliveries } from './deliveries.js';
@@ -20,6 +23,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
 
 export interface AppFactoryOptions {
   readonly logger?: Logger;
+  /** Deploy-kit templates; the built-in knowledge/kit.yaml when not given. */
+  readonly kitTemplates?: KitTemplates;
   /** Web API client behaviour: a chat bot should fail fast rather than retry for half an hour (Bolt's default). */
   readonly webClient?: { readonly timeoutMs?: number; readonly retries?: number };
 }
@@ -53,6 +58,13 @@ function botIdentity(token: string, clientOptions: webApi.WebClientOptions): () 
     );
     return identity;
   };
+}
+
+/** The shipped kit templates; they are validated by the tests, so a failure here is a bug in the package. */
+function builtinKitTemplates(): KitTemplates {
+  const loaded = loadKitTemplates();
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value;
 }
 
 /** Each app's identity check, so that startApp's token check is also the first request's (one auth.test). */
@@ -125,8 +137,15 @@ export function createApp(
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
+  const templates = options.kitTemplates ?? builtinKitTemplates();
   const services: Services = {
     advisor,
+    kits: (normalForm) => {
+      const kit = kitForForm(advisor.kb, templates, normalForm);
+      if (!kit.ok) return kit;
+      const stack = advisor.kb.stacks.find((s) => s.id === kit.value.stackId);
+      return ok({ kit: kit.value, stackName: stack?.name ?? kit.value.stackId });
+    },
     home: homeView({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
     seen: new SeenDeliveries(),
     retry,

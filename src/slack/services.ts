@@ -1,4 +1,6 @@
 import type { Advisor } from '../advisor/advisor.js';
+import type { Failure, Result } from '../algebra/result.js';
+import type { Kit } from '../kit/kit.js';
 import type { HomeView } from '../render/blocks-types.js';
 import type { SeenDeliveries } from './deliveries.js';
 import type { RetryPolicy } from './web-api-retry.js';
@@ -14,4 +16,6 @@ export interface Services {
   readonly seen: SeenDeliveries;
   /** How the listeners' Web API calls are retried. */
   readonly retry: RetryPolicy;
+  /** The deploy kit of the stack a normal form lands on, and that stack's name. */
+  readonly kits: (normalForm: string) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
 }

@@ -56,6 +56,8 @@ export class FakeSlack {
   readonly botId = 'BBOT';
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** File contents posted to the upload URLs that files.getUploadURLExternal handed out, by file id. */
+  readonly uploads = new Map<string, string>();
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl = 'ws://127.0.0.1:1/';
   private readonly faults = new Map<string, Fault[]>();
@@ -135,6 +137,12 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
+    const upload = url.pathname.match(/^\/upload\/(F\w+)$/);
+    if (upload) {
+      this.uploads.set(upload[1], raw);
+      res.writeHead(200).end('OK');
+      return;
+    }
     const args = parseBody(raw, req.headers['content-type']);
     const respond = url.pathname.match(/^\/respond\/(.+)$/);
     const api = url.pathname.match(/^\/api\/(.+)$/);
@@ -164,6 +172,10 @@ export class FakeSlack {
         return { ok: true };
       case 'auth.test':
         return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', user: 'stack-advisor' };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(this.uploads.size + this.calls.length).padStart(6, '0')}`;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'chat.postMessage': {

@@ -405,7 +405,7 @@ describe('HTTP mode: buttons', () => {
     expect(messageProblems(explained)).toEqual([]);
   });
 
-  it('Deploy kit is acknowledged and answered', async () => {
+  it('Deploy kit under a private answer shows the files privately', async () => {
     const res = await send(events, buttonBody('deploy_kit', 'I∘C∘S∘W', fake.responseUrl('kit')), FORM);
     expect(res.status).toBe(200);
     const [answer] = await vi.waitFor(() => {
@@ -414,7 +414,52 @@ describe('HTTP mode: buttons', () => {
       return got;
     });
     expect(answer.response_type).toBe('ephemeral');
+    expect(blockText(answer)).toContain('wasmedge-runtimeclass.yaml');
+    expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
     expect(messageProblems(answer)).toEqual([]);
+  });
+
+  it('Deploy kit under a posted answer uploads the files to its thread', async () => {
+    const body = buttonBody('deploy_kit', 'V∘S∘C∘M', fake.responseUrl('kit-thread'), {
+      threadTs: '1700000000.000001',
+      ephemeral: false,
+    });
+    const res = await send(events, body, FORM);
+    expect(res.status).toBe(200);
+    const [completed] = await vi.waitFor(() => {
+      const got = fake.callsTo('files.completeUploadExternal');
+      if (got.length === 0) throw new Error('not yet');
+      return got;
+    });
+    expect(completed.args).toMatchObject({ channel_id: 'C0DESIGN', thread_ts: '1700000000.000001' });
+    const names = fake.callsTo('files.getUploadURLExternal').map((c) => c.args.filename);
+    expect(names).toEqual([
+      'README.md',
+      'kata-runtimeclass.yaml',
+      'namespace.yaml',
+      'deployment-with-seccomp.yaml',
+      'custom.json',
+    ]);
+    const contents = [...fake.uploads.values()].join('\n');
+    expect(contents).toContain('handler: kata');
+    expect(contents).toContain('SCMP_ACT_ERRNO');
+    expect(fake.responsesTo('kit-thread')).toEqual([]);
+  });
+
+  it('Deploy kit falls back to showing the files when the upload is refused', async () => {
+    fake.failNext('files.getUploadURLExternal', { error: 'not_in_channel' });
+    const body = buttonBody('deploy_kit', 'I∘C∘S∘Am', fake.responseUrl('kit-refused'), {
+      threadTs: '1700000000.000001',
+      ephemeral: false,
+    });
+    await send(events, body, FORM);
+    const [answer] = await vi.waitFor(() => {
+      const got = fake.responsesTo('kit-refused');
+      if (got.length === 0) throw new Error('not yet');
+      return got;
+    });
+    expect(blockText(answer)).toContain('could not be uploaded');
+    expect(blockText(answer)).toContain('namespace.yaml');
   });
 });
 

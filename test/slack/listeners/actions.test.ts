@@ -9,19 +9,27 @@ import { asArgs, brokenAdvisor, fakeLogger, fakeServices } from '../fake-bolt.js
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
-function press(value: string, threadTs?: string) {
+function press(value: string, threadTs?: string, options: { posted?: boolean; upload?: () => Promise<unknown> } = {}) {
   const ack = vi.fn(async () => {});
   const respond = vi.fn(async () => ({}));
   const logger = fakeLogger();
+  const uploadV2 = vi.fn(options.upload ?? (async () => ({ ok: true })));
+  const message = threadTs ? { message: { ts: '1700000000.000300', thread_ts: threadTs } } : {};
   const args = asArgs<Args>({
     ack,
     respond,
     logger,
+    client: { files: { uploadV2 } },
     action: { type: 'button', action_id: 'x', value },
-    body: { user: { id: 'U0PRESSER' }, ...(threadTs ? { message: { thread_ts: threadTs } } : {}) },
+    body: {
+      user: { id: 'U0PRESSER' },
+      channel: { id: 'C0DESIGN' },
+      container: { type: 'message', is_ephemeral: options.posted !== true },
+      ...message,
+    },
   });
   const responded = () => respond.mock.calls.map((c) => (c as unknown as [Record<string, unknown>])[0]);
-  return { ack, respond, logger, args, responded };
+  return { ack, respond, logger, args, responded, uploadV2 };
 }
 
 describe('Share in channel', () => {
@@ -76,10 +84,53 @@ describe('Explain operators', () => {
 });
 
 describe('Deploy kit', () => {
-  it('is acknowledged and answered until the deploy-kit feature takes it over', async () => {
-    const p = press('I∘C∘S∘W');
-    await deployKitCallback(p.args);
-    expect(p.ack).toHaveBeenCalled();
-    expect(String(p.responded()[0].text)).toContain('coming soon');
+  it('shows the kit privately, inline, under a private answer (an upload would make it public)', async () => {
+    const p = press('I∘C∘S∘W', '1700000000.000001');
+    await deployKitCallback(fakeServices())(p.args);
+    expect(p.ack).toHaveBeenCalledTimes(1);
+    expect(p.uploadV2).not.toHaveBeenCalled();
+    const [shown] = p.responded();
+    expect(shown).toMatchObject({ response_type: 'ephemeral', thread_ts: '1700000000.000001' });
+    const text = visibleTexts(shown).join('\n');
+    for (const file of ['wasmedge-runtimeclass.yaml', 'deployment.yaml', 'custom.json']) expect(text).toContain(file);
+    expect(text).toContain('docker build -t myapp:wasm .');
+    expect(text).toContain('stack-advisor kit edge --out');
+    expect(messageProblems(shown)).toEqual([]);
+  });
+
+  it('uploads the files to the thread of a posted answer, with the commands as the comment', async () => {
+    const p = press('V∘S∘C∘M', '1700000000.000001', { posted: true });
+    await deployKitCallback(fakeServices())(p.args);
+    expect(p.uploadV2).toHaveBeenCalledTimes(1);
+    const [upload] = p.uploadV2.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(upload).toMatchObject({ channel_id: 'C0DESIGN', thread_ts: '1700000000.000001' });
+    const names = (upload.file_uploads as { filename: string }[]).map((f) => f.filename);
+    expect(names).toEqual([
+      'README.md',
+      'kata-runtimeclass.yaml',
+      'namespace.yaml',
+      'deployment-with-seccomp.yaml',
+      'custom.json',
+    ]);
+    expect(String(upload.initial_comment)).toContain('1. kubectl apply -f kata-runtimeclass.yaml');
+    expect(p.respond).not.toHaveBeenCalled();
+  });
+
+  it('shows the kit inline when the upload is refused, and logs why', async () => {
+    const refused = async () => {
+      throw new Error('An API error occurred: not_in_channel');
+    };
+    const p = press('I∘C∘S∘Am', '1700000000.000001', { posted: true, upload: refused });
+    await deployKitCallback(fakeServices())(p.args);
+    expect(p.logger.warn).toHaveBeenCalled();
+    const text = visibleTexts(p.responded()[0]).join('\n');
+    expect(text).toContain('could not be uploaded');
+    expect(text).toContain('istioctl install --set profile=ambient');
+  });
+
+  it('answers a form without a stack with the closest stack, not an error', async () => {
+    const p = press('V∘C∘S');
+    await deployKitCallback(fakeServices())(p.args);
+    expect(String(p.responded()[0].text)).toMatch(/closest stack is kata-seccomp/);
   });
 });

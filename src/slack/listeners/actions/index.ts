@@ -10,5 +10,5 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTION.share, shareInChannelCallback(services));
   app.action<BlockButtonAction>(ACTION.compare, compareAlternativesCallback(services));
   app.action<BlockButtonAction>(ACTION.explain, explainOperatorsCallback(services));
-  app.action<BlockButtonAction>(ACTION.deployKit, deployKitCallback);
+  app.action<BlockButtonAction>(ACTION.deployKit, deployKitCallback(services));
 }
