@@ -13,11 +13,14 @@ const REQUEST_SHOWN = 500;
 const ALTERNATIVES_SHOWN = 5;
 
 function requirementsText(p: Phrases, a: Advice): string {
-  const needs = a.requirements.map((r) => {
-    const label = `${r.negated ? `${p.not} ` : ''}${escapeText(r.label)}`;
-    const from = r.from === 'thread' ? ` _(${p.fromThread})_` : '';
-    return `${quoted(r.text)} → *${label}*${from}`;
-  });
+  // A need a number implies ("cold start < 10ms" is also the need "cold start") is shown once, as the number.
+  const needs = a.requirements
+    .filter((r) => r.from !== 'constraint')
+    .map((r) => {
+      const label = `${r.negated ? `${p.not} ` : ''}${escapeText(r.label)}`;
+      const from = r.from === 'thread' ? ` _(${p.fromThread})_` : '';
+      return `${quoted(r.text)} → *${label}*${from}`;
+    });
   const constraints = a.constraints.map((c) => {
     const assumed = c.assumption === undefined ? '' : ` _(${p.assumed}: ${escapeText(c.assumption)})_`;
     const from = c.from === 'thread' ? ` _(${p.fromThread})_` : '';
