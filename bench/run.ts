@@ -1,17 +1,60 @@
+import { loadavg } from 'node:os';
+import { reply } from '../src/slack/answer.js';
+import { typedText } from '../src/slack/incoming-text.js';
+import { benchHttp, DEFAULT_HTTP, type HttpFigures } from './http.js';
 import { benchNormalize } from './normalize.js';
-import { benchPipeline } from './pipeline.js';
+import { benchPipeline, makeAdvisor, type PipelineFigures, seedRequests } from './pipeline.js';
+import { profilePipeline, profileServers, profileStartup } from './profile.js';
+import { printTargets } from './targets.js';
 
-// `npm run bench`: figures, not pass/fail. Pass section names to run only some: npm run bench -- normalize
+// `npm run bench`: figures, not pass/fail. Pass section names to run only some:
+//   npm run bench -- normalize pipeline http profile
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 const print = (line: string) => console.log(line);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-console.log(`stack-advisor benchmarks · node ${process.version} · ${new Date().toISOString()}\n`);
+console.log(
+  `stack-advisor benchmarks · node ${process.version} · ${new Date().toISOString()} · load average ${load()}\n`,
+);
+
+const advisor = makeAdvisor();
+// What the /stack listener does before Bolt writes the acknowledgement: the same calls, the same JSON.
+const slackAck = (t: string) => {
+  const text = typedText(t);
+  const { message } = reply(advisor, text, undefined, { shareRequest: text });
+  return JSON.stringify({ response_type: 'ephemeral', ...message });
+};
+const SLACK_STEP = 'text → answer → Block Kit JSON';
+
+let pipeline: PipelineFigures | undefined;
+let http: HttpFigures | undefined;
 if (wanted('normalize')) {
   benchNormalize(print);
   console.log();
 }
 if (wanted('pipeline')) {
-  benchPipeline(print);
+  pipeline = benchPipeline(print, { [SLACK_STEP]: slackAck });
   console.log();
 }
+if (wanted('http')) {
+  http = await benchHttp(print, DEFAULT_HTTP);
+  console.log();
+}
+if (wanted('profile')) {
+  await profilePipeline(print, slackAck);
+  console.log();
+  // The bare app's ack in the decomposition: a real answer of median size.
+  const answers = seedRequests()
+    .map((t) => slackAck(t))
+    .sort((a, b) => a.length - b.length);
+  await profileServers(print, answers[Math.floor(answers.length / 2)]);
+  console.log();
+  profileStartup(print);
+  console.log();
+}
+printTargets(print, { pipeline: pipeline?.[SLACK_STEP], http });
+console.log(`\nload average at the end ${load()} (2 cores: above 2 the figures are squeezed by other work)`);
