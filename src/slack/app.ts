@@ -100,6 +100,8 @@ export function createApp(
     logLevel: LEVELS[config.logLevel],
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     clientOptions,
+    // Thread memory lives in message metadata; Bolt's default in-memory conversation store only costs ~30 µs a request.
+    convoStore: false,
   };
   const health: CustomRoute = {
     path: HEALTH_PATH,
