@@ -34,6 +34,6 @@ mark('load the knowledge base (YAML parse + zod)');
 const advisor = new Advisor(kb.value);
 mark('build the advisor (catalog, lexicon)');
 createApp(config.value, advisor);
-mark('create the app (listeners, Home view)');
+mark('create the app (listeners, Home, kit templates)');
 
 process.stdout.write(`${JSON.stringify(phases)}\n`);
