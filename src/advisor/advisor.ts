@@ -19,13 +19,26 @@ import { alternativesOf, decide } from './decide.js';
 import { constraintText, viewOf } from './figures.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { parseRequest } from './requirements.js';
-import { route } from './route.js';
+import { isOperatorWord, route } from './route.js';
 
 /** The longest request the advisor reads, in characters. */
 export const MAX_REQUEST = 4000;
 
 const quote = (text: string): string => `“${text}”`;
-const HAN = /\p{Script=Han}/u;
+
+/** Chinese when Han characters carry the request (one counts as much as two Latin letters), English otherwise. */
+function languageOf(text: string): Language {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return han > 0 && han * 2 >= latin ? 'zh' : 'en';
+}
+
+/** The two letters of the algebra that are not operators. */
+const GLOSSARY = {
+  '∅': '∅ is the no-op (A6): it maps every technical object to itself and disappears from every word. A word that simplifies to ∅ deploys nothing.',
+  'V⁻¹':
+    'V⁻¹ (also written V^-1) is the weak inverse of V, "hardware unlock" (A7): V∘V⁻¹ → ∅. Only V has one, and it only undoes a V written immediately before it.',
+} as const;
 
 /** Answers questions from one knowledge base: advice, simplification, explanation, comparison. Pure and deterministic. */
 export class Advisor {
@@ -45,15 +58,25 @@ export class Advisor {
     switch (r.kind) {
       case 'help':
         return ok({ kind: 'help', knowledgeVersion: this.version });
-      case 'explain':
-        return this.explain(r.target);
-      case 'compare':
-        return this.compare(r.items);
+      case 'explain': {
+        const explained = this.explain(r.target);
+        return explained.ok || r.explicit ? explained : this.orAdvice(text, explained, previous);
+      }
+      case 'compare': {
+        const compared = this.compare(r.items);
+        return compared.ok || r.explicit ? compared : this.orAdvice(text, compared, previous);
+      }
       case 'word':
         return this.simplify(r.word);
       default:
         return this.advise(r.text, previous);
     }
+  }
+
+  /** A guessed route failed: the whole text as requirements, or the first failure if that answers nothing either. */
+  private orAdvice(text: string, failed: Result<Answer>, previous?: Carried): Result<Answer> {
+    const advice = this.advise(text, previous);
+    return advice.ok ? advice : failed;
   }
 
   /** The five canonical stacks of the seed, in order. */
@@ -105,7 +128,8 @@ export class Advisor {
         message: `the request is ${text.length} characters long; the limit is ${MAX_REQUEST}: shorten it to the requirements`,
       });
     }
-    const language: Language = HAN.test(text) ? 'zh' : 'en';
+    const language = languageOf(text);
+    if (isOperatorWord(text)) return this.adviseWord(text, language, previous);
     const parsed = parseRequest(text, this.lexicon);
     const requirements = this.withImplied(this.withThread(parsed.requirements, previous), parsed.constraints);
     const constraints = this.withThreadConstraints(parsed.constraints, previous);
@@ -167,6 +191,7 @@ export class Advisor {
         implementation: stack.implementation,
         figures: stack.figures,
         commands: stack.commands,
+        commandsFrom: stack.commandsFrom,
         checks: decision.chosen.checks,
         why,
       },
@@ -189,6 +214,40 @@ export class Advisor {
     });
   }
 
+  /** An operator word given as the request: step 1 is the word itself, the rest as for requirements. */
+  private adviseWord(text: string, language: Language, previous?: Carried): Result<Advice> {
+    const simplified = this.simplify(text, language);
+    if (!simplified.ok) return simplified;
+    const s = simplified.value;
+    return ok({
+      kind: 'advice',
+      request: text,
+      language,
+      requirements: [],
+      constraints: [],
+      ignored: [],
+      word: s.word,
+      steps: s.steps,
+      warnings: s.warnings,
+      recommendation: {
+        stackId: s.stack.id,
+        normalForm: s.normalForm,
+        metrics: s.metrics,
+        stack: s.stack.name,
+        implementation: s.stack.implementation,
+        figures: s.stack.figures,
+        commands: s.stack.commands,
+        commandsFrom: s.stack.commandsFrom,
+        checks: [],
+        why: [`The request is an operator word, ${s.word}: it is simplified and looked up as it is.`, s.stack.why],
+      },
+      alternatives: [],
+      conflicts: [],
+      carried: previous ?? { needs: [], constraints: [] },
+      knowledgeVersion: this.version,
+    });
+  }
+
   /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */
   explain(target: string): Result<Explanation> {
     const t = target.trim();
@@ -197,7 +256,10 @@ export class Advisor {
         code: 'empty-target',
         message: 'explain what? Name an operator (e.g. Am) or a form (e.g. V∘S∘C∘M)',
       });
-    const letter = letterOf(t);
+    const letter = letterOf(t) ?? this.catalog.operatorByName.get(t.toLowerCase());
+    if (letter === '∅' || letter === 'V⁻¹') {
+      return ok({ kind: 'explanation', target: t, note: GLOSSARY[letter], stacks: [], knowledgeVersion: this.version });
+    }
     const info = letter === undefined ? undefined : this.catalog.operators.get(letter);
     if (info) {
       return ok({

@@ -24,6 +24,8 @@ export interface StackView {
   readonly why: string;
   /** True when no stack row exists for the form and the stack was assembled from its operators. */
   readonly composed: boolean;
+  /** The stack whose deploy commands these are (its own, or the one a composed stack borrows them from). */
+  readonly commandsFrom: string | undefined;
 }
 
 /** A word simplified: the trace, the normal form, metrics, and the stack it lands on. */
@@ -109,6 +111,8 @@ export interface Recommendation {
   readonly implementation: readonly string[];
   readonly figures: readonly FigureView[];
   readonly commands: readonly string[];
+  /** The stack whose deploy commands these are: the Deploy kit holds the files they name. */
+  readonly commandsFrom: string | undefined;
   readonly checks: readonly ConstraintCheck[];
   readonly why: readonly string[];
 }
@@ -138,6 +142,8 @@ export interface Explanation {
   readonly kind: 'explanation';
   readonly target: string;
   readonly operator?: OperatorInfo & { readonly figureViews: readonly FigureView[] };
+  /** For the letters that are not operators (∅, V⁻¹): what they mean. */
+  readonly note?: string;
   /** The canonical stacks the operator appears in, or the form's own simplification. */
   readonly stacks: readonly {
     readonly id: string;

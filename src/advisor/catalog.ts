@@ -24,6 +24,8 @@ export class Catalog {
   readonly quantities: ReadonlyMap<string, Quantity>;
   /** For each need, the stack it supports most (the first in table order on ties). */
   readonly favorites: ReadonlyMap<string, string>;
+  /** Operators by their English and Chinese names, lower case (`ambient mesh`, `服务网格（sidecar）`). */
+  readonly operatorByName: ReadonlyMap<string, Operator>;
   private readonly byForm: ReadonlyMap<string, Entry>;
 
   constructor(readonly kb: Knowledge) {
@@ -42,6 +44,12 @@ export class Catalog {
     });
     this.byForm = new Map(this.entries.map((e) => [e.stack.form, e]));
     this.needs = new Map(kb.needs.map((n) => [n.id, n]));
+    this.operatorByName = new Map(
+      kb.operators.flatMap((o) => [
+        [o.name.en.toLowerCase(), o.symbol],
+        [o.name.zh.toLowerCase(), o.symbol],
+      ]),
+    );
     this.quantities = new Map(kb.quantities.map((q) => [q.id, q]));
     this.favorites = new Map(
       kb.needs.flatMap((need) => {
@@ -65,6 +73,18 @@ export class Catalog {
     const form = operators.join('∘');
     const own = this.byForm.get(form);
     if (own) return viewOfEntry(own, language);
+    if (operators.length === 0) {
+      return {
+        id: undefined,
+        name: 'nothing to deploy (∅)',
+        implementation: [],
+        figures: [],
+        commands: [],
+        why: 'The word simplifies to ∅, the no-op: there is no stack and nothing to deploy.',
+        composed: true,
+        commandsFrom: undefined,
+      };
+    }
     const closest = base ?? this.closest(operators);
     const part = (op: Operator) => closest.stack.parts?.[op] ?? this.operators.get(op)?.stack_part ?? op;
     const added = operators.filter((op) => !closest.operators.includes(op));
@@ -78,6 +98,7 @@ export class Catalog {
       implementation: operators.map((op) => this.operators.get(op)?.implementations[0] ?? op),
       figures: figuresOf(operators, [], this.operators),
       commands: closest.commands,
+      commandsFrom: closest.stack.id,
       why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff || 'nothing'}; adapt them for the difference.`,
       composed: true,
     };
@@ -110,5 +131,6 @@ export function viewOfEntry(entry: Entry, language: Language): StackView {
     commands: entry.commands,
     why: entry.stack.why[language],
     composed: false,
+    commandsFrom: entry.stack.id,
   };
 }

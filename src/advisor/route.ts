@@ -3,21 +3,24 @@ import { ALIASES, letterOf } from '../algebra/operators.js';
 /** What a `/stack` text (or a CLI argument) asks for. */
 export type Route =
   | { readonly kind: 'help' }
-  | { readonly kind: 'explain'; readonly target: string }
-  | { readonly kind: 'compare'; readonly items: readonly string[] }
+  | { readonly kind: 'explain'; readonly target: string; readonly explicit: boolean }
+  | { readonly kind: 'compare'; readonly items: readonly string[]; readonly explicit: boolean }
   | { readonly kind: 'word'; readonly word: string }
   | { readonly kind: 'advice'; readonly text: string };
 
 const HELP = new Set(['', 'help', '-h', '--help', '?', '？', 'usage', '帮助', '用法', '怎么用']);
-const EXPLAIN = /^(?:explain|what\s+is|what's|define|解释|说明|什么是)\s*[:：]?\s*/i;
-const COMPARE = /^(?:compare|vs|比较|对比)\s*[:：]?\s*/i;
+// The command words; in English a whole word (`explainable AI …` is a request, not `explain`).
+const EXPLAIN = /^(?:(?:explain|define)(?![a-z0-9])|解释|说明)\s*[:：]?\s*/i;
+// Natural questions that may be about an operator ("what is Am?") or may be requirements ("what is best for edge?").
+const QUESTION = /^(?:what\s+is|what's|what\s+does|什么是)(?![a-z0-9])\s*/i;
+const COMPARE = /^(?:compare(?![a-z0-9])|比较|对比)\s*[:：]?\s*/i;
 // An explicit composition sign makes a text a word even when it spells operators by name (`kata -> mesh`).
 const COMPOSITION = /[∘○◦→⟶➝➔]|->|=>/;
 // Long aliases are also ordinary words ("mesh", "wasm"): without a composition sign they read as requirements.
 const NAMES = new Set(
   Object.values(ALIASES)
     .flat()
-    .filter((a) => /^[a-z]{4,}$/.test(a)),
+    .filter((a) => /^[a-z]{2,}$/.test(a) && a !== 'ot'),
 );
 
 /** True when the text is an operator word (`V∘C∘M`, `V -> C`, `I C S M`) rather than requirements in words. */
@@ -35,15 +38,31 @@ function items(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
-/** Routes a request: help, explain X, compare a | b, an operator word, or requirements to advise on. */
+/**
+ * Routes a request: help, explain X, compare a | b, an operator word, or requirements to advise on. A route that is
+ * not `explicit` (a question, a bare `a vs b`) is a guess: the advisor falls back to advice when it does not answer.
+ */
 export function route(text: string): Route {
   const trimmed = text.trim();
   if (HELP.has(trimmed.toLowerCase())) return { kind: 'help' };
   const explain = EXPLAIN.exec(trimmed);
-  if (explain) return { kind: 'explain', target: trimmed.slice(explain[0].length).trim() };
+  // `explain the best stack for edge` is a request too: an explain route always falls back to advice.
+  if (explain) return { kind: 'explain', target: trimmed.slice(explain[0].length).trim(), explicit: false };
+  const question = QUESTION.exec(trimmed);
+  if (question) {
+    return {
+      kind: 'explain',
+      target: trimmed
+        .slice(question[0].length)
+        .replace(/[?？]+$/, '')
+        .trim(),
+      explicit: false,
+    };
+  }
   const compare = COMPARE.exec(trimmed);
-  if (compare) return { kind: 'compare', items: items(trimmed.slice(compare[0].length)) };
-  if (/\s\|\s|｜/.test(trimmed) || /\s+vs\.?\s+/i.test(trimmed)) return { kind: 'compare', items: items(trimmed) };
+  if (compare) return { kind: 'compare', items: items(trimmed.slice(compare[0].length)), explicit: true };
+  if (/\s\|\s|｜/.test(trimmed)) return { kind: 'compare', items: items(trimmed), explicit: true };
+  if (/\s+vs\.?\s+/i.test(trimmed)) return { kind: 'compare', items: items(trimmed), explicit: false };
   if (isOperatorWord(trimmed)) return { kind: 'word', word: trimmed };
   return { kind: 'advice', text: trimmed };
 }

@@ -62,7 +62,7 @@ export class MetricTable {
 
   /** The estimator alone, applied to any normal form (a table row's own form returns that row). */
   estimate(operators: readonly Operator[]): Metrics {
-    const form = operators.join('∘');
+    const form = operators.join('∘') || '∅';
     const present = new Set<string>(operators);
     const head = operators.find((op) => isHead(op));
     const contained = this.rows.filter(

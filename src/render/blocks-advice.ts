@@ -83,6 +83,7 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
         version: a.knowledgeVersion,
         compareForms: [r.normalForm, ...alternatives.map((c) => c.normalForm)],
         normalForm: r.normalForm,
+        kitStack: r.commandsFrom,
       }),
     ),
   };

@@ -47,19 +47,24 @@ export function explanationMessage(e: Explanation, options: MessageOptions = {})
     op !== undefined
       ? operatorBlocks(p, op)
       : blocks(
-          header(`Explain ${s?.normalForm ?? escapeText(e.target)}`),
+          header(`Explain ${s?.normalForm ?? e.target}`),
+          e.note === undefined ? [] : section(escapeText(e.note)),
           s === undefined ? [] : simplificationBody(p, s),
         );
   const text =
     op !== undefined
       ? `${op.symbol} (${escapeText(op.name.en)}): ${escapeText(op.when)}`
-      : `Explain ${escapeText(e.target)}${s === undefined ? '' : `: ${s.normalForm} ${s.metrics.label}, ${escapeText(s.stack.name)}`}`;
+      : `Explain ${escapeText(e.target)}${e.note === undefined ? '' : `: ${escapeText(e.note)}`}${s === undefined ? '' : `: ${s.normalForm} ${s.metrics.label}, ${escapeText(s.stack.name)}`}`;
   return {
     text,
     blocks: blocks(
       body,
-      section(stacksText(e)),
-      footer(p, options, { version: e.knowledgeVersion, normalForm: op === undefined ? s?.normalForm : undefined }),
+      e.stacks.length === 0 ? [] : section(stacksText(e)),
+      footer(p, options, {
+        version: e.knowledgeVersion,
+        normalForm: op === undefined ? s?.normalForm : undefined,
+        kitStack: op === undefined ? s?.stack.commandsFrom : undefined,
+      }),
     ),
   };
 }

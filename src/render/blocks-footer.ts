@@ -16,8 +16,10 @@ export interface FooterContent {
   readonly version: string;
   /** The recommendation first, then the alternatives: a Compare button when there are two or more. */
   readonly compareForms?: readonly string[];
-  /** The form the Explain operators and Deploy kit buttons act on. */
+  /** The form the Explain operators button acts on. */
   readonly normalForm?: string;
+  /** The stack whose commands the message shows: the Deploy kit button builds its kit. */
+  readonly kitStack?: string;
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -29,8 +31,9 @@ export function footer(p: Phrases, options: MessageOptions, content: FooterConte
   const compare = content.compareForms === undefined ? undefined : compareButton(p, content.compareForms);
   if (compare !== undefined) buttons.push(compare);
   if (content.normalForm !== undefined && content.normalForm !== '∅') {
-    buttons.push(explainButton(p, content.normalForm), deployKitButton(p, content.normalForm));
+    buttons.push(explainButton(p, content.normalForm));
   }
+  if (content.kitStack !== undefined) buttons.push(deployKitButton(p, content.kitStack));
   const notes: string[] = [];
   if (options.sharedBy !== undefined && USER_ID.test(options.sharedBy))
     notes.push(`${p.sharedBy} <@${options.sharedBy}>`);

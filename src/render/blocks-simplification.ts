@@ -25,7 +25,7 @@ export function simplificationMessage(s: Simplification, options: MessageOptions
     blocks: blocks(
       header(`${s.normalForm} ${s.metrics.label}`),
       simplificationBody(p, s),
-      footer(p, options, { version: s.knowledgeVersion, normalForm: s.normalForm }),
+      footer(p, options, { version: s.knowledgeVersion, normalForm: s.normalForm, kitStack: s.stack.commandsFrom }),
     ),
   };
 }

@@ -42,8 +42,9 @@ export function explainButton(p: Phrases, normalForm: string): Button {
   return button(p.buttons.explain, ACTION.explain, normalForm.slice(0, LIMITS.buttonValue));
 }
 
-export function deployKitButton(p: Phrases, normalForm: string): Button {
-  return button(p.buttons.deployKit, ACTION.deployKit, normalForm.slice(0, LIMITS.buttonValue));
+/** Deploy kit: carries the id of the stack whose commands the message shows, so the kit holds exactly their files. */
+export function deployKitButton(p: Phrases, stackId: string): Button {
+  return button(p.buttons.deployKit, ACTION.deployKit, stackId.slice(0, LIMITS.buttonValue));
 }
 
 /** The forms a Compare button carries. */

@@ -48,10 +48,9 @@ function checkLine(c: ConstraintCheck, s: Style): string {
 
 function stackLines(stack: StackView, s: Style): string[] {
   return [
-    `implementation: ${stack.implementation.join(' · ')}`,
+    ...(stack.implementation.length === 0 ? [] : [`implementation: ${stack.implementation.join(' · ')}`]),
     ...(stack.composed ? [s.yellow(stack.why)] : []),
-    'deploy:',
-    ...stack.commands.map((c) => `  $ ${c}`),
+    ...(stack.commands.length === 0 ? ['deploy: nothing'] : ['deploy:', ...stack.commands.map((c) => `  $ ${c}`)]),
   ];
 }
 
@@ -137,7 +136,8 @@ function explanation(a: Explanation, s: Style): string[] {
     );
     return out;
   }
-  if (a.simplification) return simplification(a.simplification, s);
+  if (a.note) out.push(`${s.bold(a.target)}  ${a.note}`);
+  if (a.simplification) out.push(...simplification(a.simplification, s));
   return out;
 }
 

@@ -80,7 +80,10 @@ describe('a broken copy fails with the file, the path inside it and the line', (
   });
 
   it('an unknown key (a typo, or a comma that split a flow mapping) is an error, not silently dropped', () => {
-    const broken = builtin.replace('title: { en: Edge computing, zh: 边缘计算 }', 'title: { en: Edge, computing, zh: 边缘计算 }');
+    const broken = builtin.replace(
+      'title: { en: Edge computing, zh: 边缘计算 }',
+      'title: { en: Edge, computing, zh: 边缘计算 }',
+    );
     expect(broken).not.toBe(builtin);
     const result = loadKnowledge({ basePath: write('split.yaml', broken) });
     expect(result.ok === false && result.error.path).toBe('stacks[2].title');
