@@ -9,8 +9,10 @@ export interface ReadConstraint {
   readonly end: number;
 }
 
-// A number that is not part of a word (`p99`, `iso27001` are words).
-const NUMBER = /(?<![a-z0-9.])\d+(?:\.\d+)?/g;
+// A number that is not part of a word (`p99`, `iso27001` are words): `10`, `0.5`, `.5`, `1,000`.
+const NUMBER = /(?<![a-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![a-z0-9.])\.\d+/g;
+// Between the two numbers of a range: `5-10 ms`, `5~10ms`, `5 to 10 ms`, `5到10毫秒`, `between 5 and 10 ms`.
+const RANGE = /^\s*(?:-|~|～|–|—|to|到|至|and)\s*$/;
 // Where a numeric requirement's words stop: clause punctuation (a decimal point is not one).
 const CLAUSE = /[,;!?\n、。，；]|\.(?!\d)/;
 // At most this much filler between a quantity and its number: "memory footprint should stay below 50 MB".
@@ -32,6 +34,21 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/** The lower number of a range that ends at `numStart` (`5-10 ms`, `5ms to 10ms`, `between 5 and 10 ms`), if any. */
+function rangeStart(
+  text: string,
+  previous: RegExpMatchArray | undefined,
+  numStart: number,
+  floor: number,
+  lexicon: Lexicon,
+): RegExpMatchArray | undefined {
+  if (previous?.index === undefined || previous.index < floor) return undefined;
+  const previousEnd = previous.index + previous[0].length;
+  const gap = text.slice(lexicon.units.matchAt(text, skipSpaces(text, previousEnd))?.end ?? previousEnd, numStart);
+  if (!RANGE.test(gap)) return undefined;
+  return gap.trim() !== 'and' || /between\s*$/.test(text.slice(0, previous.index)) ? previous : undefined;
+}
+
 /**
  * Reads numeric requirements, anchored on the numbers of the text: a unit after the number, a comparator before it
  * (`under`, `小于`, `<`) or after the unit (`or less`, `以内`), and the quantity before (`cold start < 10ms`) or after
@@ -40,19 +57,36 @@ function round(value: number): number {
 export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[] {
   const out: ReadConstraint[] = [];
   let floor = 0;
-  for (const m of text.matchAll(NUMBER)) {
+  const numbers = [...text.matchAll(NUMBER)];
+  for (let k = 0; k < numbers.length; k++) {
+    const m = numbers[k];
     const numStart = m.index;
     const numEnd = numStart + m[0].length;
     if (numStart < floor) continue;
+    // The lower end of a range is read with its upper end.
+    const next = numbers[k + 1];
+    const lowerUnit = lexicon.units.matchAt(text, skipSpaces(text, numEnd));
+    const gap = next === undefined ? '' : text.slice(lowerUnit?.end ?? numEnd, next.index);
+    if (
+      next !== undefined &&
+      RANGE.test(gap) &&
+      (gap.trim() !== 'and' || /between\s*$/.test(text.slice(0, numStart)))
+    ) {
+      continue;
+    }
+    const lower = rangeStart(text, numbers[k - 1], numStart, floor, lexicon);
     const unit = lexicon.units.matchAt(text, skipSpaces(text, numEnd));
     if (unit === undefined) continue;
     let end = unit.end;
     const after = lexicon.comparatorsAfter.matchAt(text, skipSpaces(text, end));
     if (after) end = after.end;
 
-    // Before the number: the comparator right before it, and a quantity a little before that.
-    const start = clauseStart(text, numStart, floor);
-    let left = numStart;
+    // Before the number (or its range): the comparator right before it, and a quantity a little before that.
+    const first = lower?.index ?? numStart;
+    const start = clauseStart(text, first, floor);
+    let left = first;
+    if (lower !== undefined && /between\s*$/.test(text.slice(start, left)))
+      left = text.slice(0, left).search(/between\s*$/);
     while (left > start && /[\s:：-]/.test(text[left - 1])) left--;
     const before = lexicon.comparatorsBefore.findAll(text, start, left).find((c) => c.end === left);
     const edge = before ? before.start : left;
@@ -72,6 +106,13 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
 
     const fits = (q: Found<{ kind: string }> | undefined) => q !== undefined && q.value.kind === unit.value.kind;
     const named = fits(quantityBefore) ? quantityBefore : fits(quantityAfter) ? quantityAfter : undefined;
+    // A one-letter unit (`5k tenants`, `1m users`, `5s timeout`) counts only beside the quantity it measures, after a
+    // comparator (`under 5s`), or standing alone in its clause (`edge, 0.5 s`).
+    if (named === undefined && unit.end - unit.start === 1 && before === undefined && after === undefined) {
+      let clauseEnd = end;
+      while (clauseEnd < text.length && !CLAUSE.test(text[clauseEnd])) clauseEnd++;
+      if (text.slice(start, first).trim() !== '' || text.slice(end, clauseEnd).trim() !== '') continue;
+    }
     const quantity = named?.value ?? lexicon.quantityById.get(unit.value.kind === 'time' ? 'latency' : 'memory');
     if (quantity === undefined) continue;
     const assumptions: string[] = [];
@@ -81,6 +122,10 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
       comparator ??= after2.value;
       end = after2.end;
     } else if (named === quantityAfter && quantityAfter) end = quantityAfter.end;
+    if (lower !== undefined && comparator === undefined) {
+      comparator = '<=';
+      assumptions.push(`a range: read as at most its upper end`);
+    }
     if (comparator === undefined) {
       comparator = '<=';
       assumptions.push('no comparator: read as "at most"');
@@ -93,7 +138,7 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
         quantity: quantity.id,
         label: quantity.label.en,
         comparator,
-        value: round(Number(m[0]) * unit.value.factor),
+        value: round(Number(m[0].replaceAll(',', '')) * unit.value.factor),
         unit: unit.value.kind === 'time' ? 'ms' : 'MB',
         text: text.slice(spanStart, end).trim(),
         ...(assumptions.length > 0 ? { assumption: assumptions.join('; ') } : {}),

@@ -1,6 +1,7 @@
 import type { Constraint, Requirement } from './answer.js';
 import { readConstraints } from './constraints.js';
 import { fold, type Lexicon } from './lexicon.js';
+import { spellNumbers } from './numbers.js';
 
 /** What a request says, before any decision: needs (with negation), numeric constraints, and what was not understood. */
 export interface ParsedRequest {
@@ -35,7 +36,7 @@ function lastIndex(re: RegExp, text: string): number {
 
 /** Reads needs, numeric constraints and negations out of a request in English, Chinese or both. */
 export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
-  const text = fold(request);
+  const text = spellNumbers(fold(request), lexicon);
   const read = /\d/.test(text) ? readConstraints(text, lexicon) : [];
   const constraints = read.map((r) => r.constraint);
   const rest = mask(text, read);
@@ -88,7 +89,8 @@ function leftovers(text: string, lexicon: Lexicon): string[] {
       }
       continue;
     }
-    if (!lexicon.filler.has(word) && !/^\d+(\.\d+)?$/.test(word)) add(word);
+    // A number left over is reported too: "cold start < 10" without a unit was not understood.
+    if (!lexicon.filler.has(word)) add(word);
   }
   return out;
 }

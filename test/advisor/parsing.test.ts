@@ -94,6 +94,20 @@ describe('numbers, units and comparators', () => {
     ['2 GB RAM at most', ['memory <= 2000 MB']],
     ['latency 200µs', ['latency <= 0.2 ms']],
     ['edge, cold start < 10ms, memory < 50MB', ['cold_start < 10 ms', 'memory < 50 MB']],
+    ['cold start < 1,000ms', ['cold_start < 1000 ms']],
+    ['cold start < .5s', ['cold_start < 500 ms']],
+    ['cold start 5-10 ms', ['cold_start <= 10 ms']],
+    ['cold start 5~10ms', ['cold_start <= 10 ms']],
+    ['latency 10 to 20 ms', ['latency <= 20 ms']],
+    ['between 5 and 10 ms cold start', ['cold_start <= 10 ms']],
+    ['冷启动5到10毫秒', ['cold_start <= 10 ms']],
+    ['need sub-10ms cold starts', ['cold_start < 10 ms']],
+    ['内存小于五十兆', ['memory < 50 MB']],
+    ['冷启动小于十毫秒', ['cold_start < 10 ms']],
+    ['cold start less than ten milliseconds', ['cold_start < 10 ms']],
+    ['under 5s', ['latency < 5000 ms']],
+    ['support 5k tenants', []],
+    ['1m users, 5s timeout is fine', []],
   ])('%s → %j', (text, constraints) => {
     expect(constraintsOf(text)).toEqual(constraints);
   });
@@ -134,6 +148,7 @@ describe('what was not understood', () => {
     ['we need a quantum flux capacitor', ['quantum', 'flux', 'capacitor']],
     ['标准微服务架构，需要快速部署', []],
     ['边缘计算场景，区块链', ['区块链']],
+    ['cold start < 10', ['10']],
   ])('%s → %j', (text, ignored) => {
     expect(parseRequest(text, lexicon).ignored).toEqual(ignored);
   });
