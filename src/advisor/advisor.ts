@@ -1,5 +1,5 @@
 import { normalize } from '../algebra/normalize.js';
-import { isHead, letterOf, type Operator } from '../algebra/operators.js';
+import { letterOf, type Operator } from '../algebra/operators.js';
 import { parseWord } from '../algebra/parse.js';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
 import type { Knowledge } from '../knowledge/schema.js';
@@ -144,28 +144,15 @@ export class Advisor {
     const chosen = decision.chosen.entry;
     const conflicts = [...decision.conflicts];
 
-    // Step 1: the operator word of the chosen stack, with the operators the request names itself.
+    // Step 1: the operator word of the chosen stack, with the add-ons the request names itself (OpenTelemetry, eBPF…).
     const extras = requirements
       .filter((r) => !r.negated)
-      .flatMap((r) => this.catalog.needs.get(r.need)?.operators ?? []);
-    const extraHead = extras.find((op) => isHead(op));
-    const base = extraHead ? chosen.operators.filter((op) => !isHead(op)) : [...chosen.operators];
-    const sequence: Operator[] = [
-      ...(extraHead ? [extraHead] : []),
-      ...base,
-      ...extras.filter((op) => op !== extraHead),
-    ];
-    let normalized = normalize(sequence);
-    if (!normalized.ok) {
-      conflicts.push({
-        requirement: 'operators named in the request',
-        wants: sequence.join('∘'),
-        excludedBy: normalized.error.message,
-        message: `The operators the request names cannot be combined: ${normalized.error.message}. Answering with ${chosen.stack.form}.`,
-      });
-      normalized = normalize(chosen.operators);
-    }
-    if (!normalized.ok) throw new Error(`the stack form ${chosen.stack.form} does not normalize`);
+      .flatMap((r) => this.catalog.needs.get(r.need)?.operators ?? [])
+      .filter((op) => !chosen.operators.includes(op));
+    const sequence: Operator[] = [...chosen.operators, ...new Set(extras)];
+    const normalized = normalize(sequence);
+    // Add-ons commute with everything, so a stack form plus add-ons always normalizes.
+    if (!normalized.ok) throw new Error(`${sequence.join('∘')} does not normalize: ${normalized.error.message}`);
     const n = normalized.value;
     const operators = n.normalForm.operators;
     const own = this.catalog.entryForForm(n.normalForm.text);
@@ -384,6 +371,10 @@ export class Advisor {
       const need = needs.get(r.need);
       if (need === undefined) continue;
       const from = r.from === 'thread' ? ' (from earlier in the thread)' : '';
+      if (r.indifferent) {
+        lines.push(`${quote(r.text)}${from} does not matter here: ${need.label.en} is not weighed`);
+        continue;
+      }
       if (r.negated) {
         const ops = need.negated_excludes ?? [];
         lines.push(

@@ -48,6 +48,8 @@ export interface Requirement {
   readonly label: string;
   readonly text: string;
   readonly negated: boolean;
+  /** Negated as "does not matter" rather than "must not have": the need is dropped, nothing is ruled out. */
+  readonly indifferent?: boolean;
   /** `thread` when carried over from an earlier answer in the same Slack thread. */
   readonly from: 'request' | 'thread' | 'constraint';
 }

@@ -38,7 +38,7 @@ export class Catalog {
         index,
         operators,
         metrics: this.table.metricsOf(operators),
-        figures: figuresOf(operators, stack.figures, this.operators),
+        figures: figuresOf(implemented(operators, stack), stack.figures, this.operators),
         commands: commandsFor(stack, targetFor(stack)),
       };
     });
@@ -86,7 +86,7 @@ export class Catalog {
       };
     }
     const closest = base ?? this.closest(operators);
-    const part = (op: Operator) => closest.stack.parts?.[op] ?? this.operators.get(op)?.stack_part ?? op;
+    const part = (op: Operator) => this.operators.get(closest.stack.implements?.[op] ?? op)?.stack_part ?? op;
     const added = operators.filter((op) => !closest.operators.includes(op));
     const missing = closest.operators.filter((op) => !operators.includes(op));
     const name =
@@ -96,7 +96,7 @@ export class Catalog {
       id: undefined,
       name,
       implementation: operators.map((op) => this.operators.get(op)?.implementations[0] ?? op),
-      figures: figuresOf(operators, [], this.operators),
+      figures: figuresOf(implemented(operators, closest.stack), [], this.operators),
       commands: closest.commands,
       commandsFrom: closest.stack.id,
       why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff || 'nothing'}; adapt them for the difference.`,
@@ -120,6 +120,11 @@ export class Catalog {
     }
     return best;
   }
+}
+
+/** The operators whose figures apply: a stack that deploys M with Istio Ambient has Am's figures. */
+function implemented(operators: readonly Operator[], stack: Pick<Stack, 'implements'>): Operator[] {
+  return operators.map((op) => stack.implements?.[op] ?? op);
 }
 
 export function viewOfEntry(entry: Entry, language: Language): StackView {

@@ -37,7 +37,7 @@ function weigh(
   const excludedBy: string[] = [];
   for (const { need, req } of negative) {
     const hit = (need.negated_excludes ?? []).filter((op) => entry.operators.includes(op));
-    if (hit.length > 0) excludedBy.push(`${quote(`no ${req.text}`)} rules out ${hit.join(', ')}`);
+    if (hit.length > 0) excludedBy.push(`the request rules out ${quote(req.text)} (${hit.join(', ')})`);
   }
   const checks = constraints.map((c) => checkConstraint(c, entry.figures, quantities));
   for (const check of checks) if (check.status === 'violated') excludedBy.push(check.reason);
@@ -71,7 +71,7 @@ export function decide(
     return need ? [{ need, req }] : [];
   });
   const positive = withNeed.filter((x) => !x.req.negated);
-  const negative = withNeed.filter((x) => x.req.negated);
+  const negative = withNeed.filter((x) => x.req.negated && x.req.indifferent !== true);
   const ranked = catalog.entries.map((e) => weigh(e, positive, negative, constraints, quantities)).sort(compare);
   const chosen = ranked[0];
   const conflicts: Conflict[] = [];

@@ -18,6 +18,9 @@ export interface Lexicon {
   readonly units: PhraseMatcher<Unit>;
   readonly negationBefore: PhraseMatcher<true>;
   readonly negationAfter: PhraseMatcher<true>;
+  /** "does not matter", "无所谓": the need is dropped, nothing is ruled out. */
+  readonly indifferentBefore: PhraseMatcher<true>;
+  readonly indifferentAfter: PhraseMatcher<true>;
   readonly filler: ReadonlySet<string>;
   readonly fillerZh: PhraseMatcher<true>;
 }
@@ -47,6 +50,19 @@ export function compileLexicon(kb: Knowledge): Lexicon {
     negationAfter: new PhraseMatcher(
       words(
         [...kb.negation.after.en, ...kb.negation.after.zh].flatMap((w) => [w, `is ${w}`, `are ${w}`]),
+        true as const,
+      ),
+    ),
+    indifferentBefore: new PhraseMatcher(
+      words([...kb.negation.indifferent.before.en, ...kb.negation.indifferent.before.zh], true as const),
+    ),
+    indifferentAfter: new PhraseMatcher(
+      words(
+        [...kb.negation.indifferent.after.en, ...kb.negation.indifferent.after.zh].flatMap((w) => [
+          w,
+          `is ${w}`,
+          `are ${w}`,
+        ]),
         true as const,
       ),
     ),

@@ -10,10 +10,12 @@ export interface ParsedRequest {
   readonly ignored: string[];
 }
 
-// Clause boundaries: a negation ("no VMs") reaches to the end of its clause, never past one of these.
-const CLAUSE_END = /[,;.!?\n，；。！？]|\bbut\b|\bhowever\b|但是|但|不过|而是/g;
-// Words that start a positive phrase again inside a clause: "no VMs, with compliance" / "不要虚拟机，要合规".
-const POSITIVE = /\b(?:with|need|needs|want|wants|require|requires|plus)\b|需要|要求|想要|希望/g;
+// Where a negation's reach ends: the end of its clause, or an English "and" ("no VMs and compliance").
+const SCOPE_END = /[,;.!?\n，；。！？]|\b(?:but|however|and|also)\b|&|但是|但|不过|而是|以及|并且|而且|同时/g;
+// Words that start a positive phrase again inside a clause: "no VMs, with compliance", "not only fast",
+// "without compromising security", "不要虚拟机，要合规".
+const POSITIVE =
+  /\b(?:with|need|needs|want|wants|require|requires|plus|not only|without (?:compromising|sacrificing|losing|giving up))\b|需要|要求|想要|希望|不牺牲|不影响/g;
 
 interface Span {
   readonly start: number;
@@ -27,11 +29,20 @@ function mask(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-function lastIndex(re: RegExp, text: string): number {
-  let at = -1;
+/** Where each match of `re` ends, in order. */
+function ends(re: RegExp, text: string): number[] {
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) at = m.index + m[0].length;
-  return at;
+  return [...text.matchAll(re)].map((m) => m.index + m[0].length);
+}
+
+/** The last position in a sorted list that is at most `at`, or 0. */
+function lastBefore(sorted: readonly number[], at: number): number {
+  let found = 0;
+  for (const x of sorted) {
+    if (x > at) break;
+    found = x;
+  }
+  return found;
 }
 
 /** Reads needs, numeric constraints and negations out of a request in English, Chinese or both. */
@@ -43,23 +54,32 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const used: Span[] = [...read];
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
-  for (const m of lexicon.needs.findAll(rest)) {
+  const found = lexicon.needs.findAll(rest);
+  const inside = (n: Span) => found.some((m) => n.start < m.end && m.start < n.end);
+  // Everything a need's negation depends on, found once: a long request costs linear time.
+  const stops = ends(SCOPE_END, rest);
+  const negations = lexicon.negationBefore.findAll(rest).filter((n) => !inside(n));
+  const indifferentBefore = lexicon.indifferentBefore.findAll(rest).filter((n) => !inside(n));
+  const positives = ends(POSITIVE, rest);
+  for (const m of found) {
     const need = m.value;
     const { start, end } = m;
     used.push({ start, end });
-    // The clause this need stands in: from the last boundary before it.
-    const before = rest.slice(0, start);
-    const clauseStart = Math.max(0, lastIndex(CLAUSE_END, before));
-    const negations = lexicon.negationBefore.findAll(rest, clauseStart, start);
-    const negatedAt = negations.at(-1)?.end ?? -1;
-    const positiveAt = lastIndex(POSITIVE, before.slice(clauseStart)) + clauseStart;
+    // A negation reaches from its words to the end of its clause or to an "and": "no VMs or sidecars" negates both,
+    // "no VMs and strong isolation" only the VMs.
+    const scopeStart = lastBefore(stops, start);
+    const inScope = (x: Span) => x.start >= scopeStart && x.end <= start;
+    const negation = negations.filter(inScope).at(-1);
+    const indifference = indifferentBefore.filter(inScope).at(-1);
+    const positiveAt = Math.max(-1, ...positives.filter((p) => p >= scopeStart && p <= start));
     let next = end;
-    while (next < rest.length && rest[next] === ' ') next++;
-    const afterMatch = lexicon.negationAfter.matchAt(rest, next);
-    const negated = (negatedAt >= 0 && negatedAt >= positiveAt) || afterMatch !== undefined;
-    // The negation words are understood too.
-    used.push(...negations);
-    if (afterMatch) used.push(afterMatch);
+    while (next < rest.length && (rest[next] === ' ' || rest[next] === '-')) next++;
+    const afterNegation = lexicon.negationAfter.matchAt(rest, next);
+    const afterIndifference = lexicon.indifferentAfter.matchAt(rest, next);
+    const beforeHolds = (x: Span | undefined) => x !== undefined && x.end >= positiveAt;
+    const indifferent = afterIndifference !== undefined || beforeHolds(indifference);
+    const negated = indifferent || afterNegation !== undefined || beforeHolds(negation);
+    for (const x of [negation, indifference, afterNegation, afterIndifference]) if (x !== undefined) used.push(x);
     const key = `${need.id}:${negated}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -68,6 +88,7 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
       label: need.label.en,
       text: rest.slice(start, end).trim(),
       negated,
+      ...(indifferent ? { indifferent: true } : {}),
       from: 'request',
     });
   }

@@ -65,29 +65,40 @@ export class MetricTable {
     const form = operators.join('∘') || '∅';
     const present = new Set<string>(operators);
     const head = operators.find((op) => isHead(op));
-    const contained = this.rows.filter(
-      (r) => [...r.ops].every((op) => present.has(op)) && (r.head === undefined || r.head === head),
-    );
-    // Only the most specific rows start an estimate: I∘C∘S∘M says more about I∘C∘S∘M∘Otel than C∘M does.
-    const bases = contained.filter(
-      (r) =>
-        !contained.some(
-          (other) => other !== r && other.ops.size > r.ops.size && [...r.ops].every((op) => other.ops.has(op)),
-        ),
-    );
-    const exact = bases.find((b) => b.row.form === form);
-    if (exact) return fromVector(exact.row.vector, `table row ${exact.row.form} (${exact.row.source})`);
-    const starts = bases.length > 0 ? bases : [undefined];
-    const derived = starts.map((b) => ({
-      from: b?.row.form ?? `neutral ${metricLabel(this.rules.neutral)}`,
-      vector: this.derive(
-        b?.row.vector ?? this.rules.neutral,
-        operators.filter((op) => !b?.ops.has(op)),
-        head,
-      ),
-    }));
+    const exact = this.byForm.get(form);
+    if (exact) return fromVector(exact.vector, `table row ${exact.form} (${exact.source})`);
+    // Every row whose operators the form has starts an estimate; a row with another head starts one with the form's
+    // head swapped in. Taking the extreme over all of them (rather than one chosen row) keeps the rules monotone.
+    const starts: { from: string; vector: MetricVector }[] = [];
+    for (const r of this.rows) {
+      const others = [...r.ops].filter((op) => op !== r.head);
+      if (!others.every((op) => present.has(op))) continue;
+      if (r.head === undefined || r.head === head) {
+        starts.push({
+          from: r.row.form,
+          vector: this.derive(
+            r.row.vector,
+            operators.filter((op) => !r.ops.has(op)),
+            head,
+            false,
+          ),
+        });
+      } else if (head !== undefined) {
+        const added = operators.filter((op) => op !== head && !r.ops.has(op));
+        starts.push({
+          from: `${r.row.form} with ${head} for ${r.head}`,
+          vector: this.derive(r.row.vector, added, head, true),
+        });
+      }
+    }
+    if (starts.length === 0) {
+      starts.push({
+        from: `neutral ${metricLabel(this.rules.neutral)}`,
+        vector: this.derive(this.rules.neutral, operators, head, false),
+      });
+    }
     const pick = (dim: 0 | 1 | 2, better: (a: number, b: number) => boolean) =>
-      derived.reduce((best, d) => (better(d.vector[dim], best.vector[dim]) ? d : best));
+      starts.reduce((best, d) => (better(d.vector[dim], best.vector[dim]) ? d : best));
     const latency = pick(0, (a, b) => a < b);
     const security = pick(1, (a, b) => a > b);
     const observability = pick(2, (a, b) => a > b);
@@ -95,7 +106,7 @@ export class MetricTable {
     const basis = { latency: latency.from, security: security.from, observability: observability.from };
     const derivation = [
       `${form} has no row in the metric table, so its metrics are estimated (rules: knowledge file, estimation).`,
-      `Latency ${vector[0]} from ${basis.latency}, Security ${vector[1]} from ${basis.security}, Observability ${vector[2]} from ${basis.observability}, each carried over by the rules for the operators that row lacks.`,
+      `Latency ${vector[0]} from ${basis.latency} (the most cautious), Security ${vector[1]} from ${basis.security}, Observability ${vector[2]} from ${basis.observability}, each carried over by the rules for the operators that row lacks.`,
     ];
     return {
       ...fromVector(vector, `estimate from ${[...new Set(Object.values(basis))].join(', ')}`),
@@ -103,12 +114,22 @@ export class MetricTable {
     };
   }
 
-  private derive(start: readonly number[], added: readonly Operator[], head: Head | undefined): MetricVector {
+  /**
+   * Carries a row's vector to a form: the head's rule when the row lacks the head (or has another one, `swapped`),
+   * then +1 Security for S and Gk, +1 Observability for M, Am, Otel and P. Every rule is monotone.
+   */
+  private derive(
+    start: readonly number[],
+    added: readonly Operator[],
+    head: Head | undefined,
+    swapped: boolean,
+  ): MetricVector {
     let [latency, security, observability] = start;
-    if (head !== undefined && added.includes(head)) {
+    if (head !== undefined && (swapped || added.includes(head))) {
       const rule = this.rules.heads[head];
       latency = Math.min(latency, rule.latency_cap);
-      security = Math.max(security, rule.security_floor);
+      security = swapped ? Math.min(security, rule.security_cap) : Math.max(security, rule.security_floor);
+      observability = Math.min(observability, rule.observability_cap);
     }
     for (const op of added) {
       if (this.rules.security_plus.includes(op)) security = Math.min(5, security + 1);

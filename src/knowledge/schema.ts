@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { normalize } from '../algebra/normalize.js';
-import { SYMBOLS } from '../algebra/operators.js';
+import { HEADS, SYMBOLS } from '../algebra/operators.js';
+
+const HEADS_SET = new Set<string>(HEADS);
+
 import { parseWord } from '../algebra/parse.js';
 
 function normalFormProblem(form: string): string | undefined {
@@ -67,8 +70,8 @@ export const StackSchema = z.strictObject({
   name: z.string().min(1),
   title: Bilingual,
   implementation: z.array(z.string().min(1)).min(1),
-  /** How this stack implements an operator when it differs from the operator's usual part (M as Istio Ambient). */
-  parts: z.partialRecord(OperatorSymbol, z.string().min(1)).optional(),
+  /** Operators this stack deploys with another operator's implementation (the seed's Kata stacks: M as Am). */
+  implements: z.partialRecord(OperatorSymbol, OperatorSymbol).optional(),
   image: z.string().min(1),
   figures: z.array(FigureSchema),
   commands: z.array(Command).min(1),
@@ -98,7 +101,12 @@ export const QuantitySchema = z.strictObject({
   implies: z.string().optional(),
 });
 
-const HeadRule = z.strictObject({ latency_cap: Score, security_floor: Score });
+const HeadRule = z.strictObject({
+  latency_cap: Score,
+  security_floor: Score,
+  security_cap: Score,
+  observability_cap: Score,
+});
 
 export const EstimationSchema = z.strictObject({
   description: z.string().min(1),
@@ -127,7 +135,11 @@ export const KnowledgeSchema = z
       }),
     ),
     filler: Synonyms,
-    negation: z.strictObject({ before: Synonyms, after: Synonyms }),
+    negation: z.strictObject({
+      before: Synonyms,
+      after: Synonyms,
+      indifferent: z.strictObject({ before: Synonyms, after: Synonyms }),
+    }),
     decision_matrix: z.array(z.strictObject({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
   })
   .superRefine((kb, ctx) => {
@@ -152,6 +164,17 @@ export const KnowledgeSchema = z
           ctx.addIssue({ code: 'custom', path: ['needs', i, 'supports', id], message: `no stack has the id "${id}"` });
         }
       }
+    });
+    kb.needs.forEach((need, i) => {
+      (need.operators ?? []).forEach((op, k) => {
+        if (HEADS_SET.has(op)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['needs', i, 'operators', k],
+            message: `${op} is a head: a need that asks for it supports a stack with that head instead`,
+          });
+        }
+      });
     });
     kb.quantities.forEach((q, i) => {
       if (q.implies !== undefined && !needIds.has(q.implies)) {

@@ -81,16 +81,18 @@ describe('phrasings beyond the examples', () => {
     expect(advice.recommendation.stack).toBe('Docker + Istio Sidecar + OpenTelemetry');
   });
 
-  it('a head the request names replaces the stack head, and the algebra puts it first', () => {
+  it('a head the request names selects the stack built on it, with its own RuntimeClass', () => {
     const advice = advise('gVisor for a multi-tenant platform');
-    expect(advice.recommendation.normalForm).toBe('G∘S∘C∘M');
+    expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
     expect(advice.recommendation.stack).toContain('gVisor');
+    expect(advice.recommendation.commands).toContain('kubectl apply -f gvisor-runtimeclass.yaml');
   });
 
   it('a negation such as "can\'t use VMs" rules the VM stacks out and says what that costs', () => {
     const advice = advise("we can't use VMs but need tenant isolation");
     expect(advice.recommendation.normalForm).not.toMatch(/^(V|Kc|F|Cc)∘/);
-    expect(advice.conflicts[0]?.message).toMatch(/rules out V.*gives up Security 4 vs 5/);
+    expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
+    expect(advice.conflicts[0]?.message).toMatch(/rules out “vms” \(V\).*gives up Security 4 vs 5/);
   });
 
   it('says what it did not understand', () => {

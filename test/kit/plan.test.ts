@@ -53,10 +53,15 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
     expect(failure({ commands: ['kubectl apply -f ../../etc/passwd'] })?.code).toBe('kit-no-template');
   });
 
-  it('a head without a RuntimeClass template (gVisor)', () => {
-    const e = failure({ form: 'G∘C∘S', commands: ['kubectl apply -f deployment.yaml'] });
-    expect(e?.code).toBe('kit-unsupported');
-    expect(e?.message).toContain('G');
+  it('a head without a RuntimeClass template (gVisor, in templates without its class)', () => {
+    const { kb: k, stack } = withStack({ form: 'G∘C∘S', commands: ['kubectl apply -f deployment.yaml'] });
+    const without = {
+      ...templates,
+      runtime_classes: templates.runtime_classes.filter((rc) => !rc.operators.includes('G')),
+    };
+    const kit = buildKit(k, without, stack.id, { app: 'myapp', image: 'myapp:v1.0' });
+    expect(kit.ok === false && kit.error.code).toBe('kit-unsupported');
+    expect(kit.ok === false && kit.error.message).toContain('G');
   });
 
   it('a head whose RuntimeClass no command applies', () => {

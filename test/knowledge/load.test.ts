@@ -13,6 +13,12 @@ function write(name: string, text: string): string {
   return path;
 }
 
+function knowledgeStacks() {
+  const kb = loadKnowledge();
+  if (!kb.ok) throw new Error(kb.error.message);
+  return kb.value.stacks;
+}
+
 /** The 1-based line of the first line containing `needle`. */
 function lineOf(text: string, needle: string): number {
   return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -86,7 +92,8 @@ describe('a broken copy fails with the file, the path inside it and the line', (
     );
     expect(broken).not.toBe(builtin);
     const result = loadKnowledge({ basePath: write('split.yaml', broken) });
-    expect(result.ok === false && result.error.path).toBe('stacks[2].title');
+    const edge = knowledgeStacks().findIndex((s) => s.id === 'edge');
+    expect(result.ok === false && result.error.path).toBe(`stacks[${edge}].title`);
     expect(result.ok === false && result.error.message).toMatch(/computing/);
   });
 
