@@ -105,10 +105,10 @@ export function createApp(
   };
   const health: CustomRoute = {
     path: HEALTH_PATH,
-    method: ['GET'],
+    method: ['GET', 'HEAD'],
     handler: (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, knowledge: advisor.version }));
+      res.end(_req.method === 'HEAD' ? undefined : JSON.stringify({ ok: true, knowledge: advisor.version }));
     },
   };
   const app =

@@ -103,6 +103,11 @@ describe('HTTP mode: serving', () => {
     expect(await res.json()).toEqual({ ok: true, knowledge: advisor().version });
   });
 
+  it('answers HEAD /healthz for load balancers', async () => {
+    const res = await fetch(`${base}/healthz`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+  });
+
   it('answers url_verification with the challenge', async () => {
     const body = JSON.stringify({ token: 't', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV', type: 'url_verification' });
     const res = await send(events, body, JSON_TYPE);
@@ -135,6 +140,17 @@ describe('HTTP mode: /stack', () => {
     // Nothing went to the channel: the answer is only in the private acknowledgement.
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
     expect(fake.responses).toEqual([]);
+  });
+
+  it('answers the command under another name (installed as /stackx when /stack was taken)', async () => {
+    const body = commandBody('V -> C -> M', fake.responseUrl('renamed')).replace(
+      'command=%2Fstack',
+      'command=%2Fstackx',
+    );
+    expect(body).toContain('command=%2Fstackx');
+    const res = await send(events, body, FORM);
+    expect(res.status).toBe(200);
+    expect(blockText(res.json ?? {})).toContain('V∘C∘M');
   });
 
   it('simplifies an operator word with its rewrite steps', async () => {
@@ -303,6 +319,26 @@ describe('HTTP mode: mentions and threads', () => {
     await event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0ASKER', text: 'help', ts: newTs() });
     await postedReplies(2);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('answers a direct message with a file attached, or without channel_type on a D channel', async () => {
+    const withFile = newTs();
+    await event({
+      type: 'message',
+      subtype: 'file_share',
+      channel: 'D0DM',
+      channel_type: 'im',
+      user: 'U0ASKER',
+      text: 'edge, cold start < 10ms (diagram attached)',
+      files: [{ id: 'F0DIAGRAM', name: 'arch.png' }],
+      ts: withFile,
+    });
+    const untyped = newTs();
+    await event({ type: 'message', channel: 'D0DM', user: 'U0ASKER', text: '强隔离+合规', ts: untyped });
+    const replies = await postedReplies(2);
+    expect(replies.map((r) => r.thread_ts).sort()).toEqual([withFile, untyped].sort());
+    expect(replies.map((r) => blockText(r)).join('\n')).toContain('Docker + WasmEdge');
+    expect(replies.map((r) => blockText(r)).join('\n')).toContain('Kata + Istio Ambient');
   });
 
   it('answers a mention whose channel message arrived first (both events for one message)', async () => {

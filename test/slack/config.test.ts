@@ -68,8 +68,13 @@ describe('loadConfig', () => {
     expect(config.error.message).toContain('.env.example');
   });
 
+  it('accepts any one-word signing secret (test and proxy set-ups do not use Slack hex)', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 'test-secret' });
+    expect(config.ok && config.value.mode).toBe('http');
+  });
+
   it('says where to get each setting and never repeats a value', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-VALUE', SLACK_SIGNING_SECRET: 'not-hex-SECRET-TOO' });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-VALUE', SLACK_SIGNING_SECRET: 'two words SECRET-TOO' });
     if (config.ok) throw new Error('expected a failure');
     expect(config.error.message).toContain('OAuth & Permissions → Bot User OAuth Token');
     expect(config.error.message).toContain('Basic Information → App Credentials → Signing Secret');

@@ -4,6 +4,12 @@ import { stackCommandCallback } from './stack.js';
 
 export const COMMAND = '/stack';
 
+/**
+ * Slack sends an app only its own commands, so every one of them is `/stack` - also when a workspace had to install
+ * it under another name (`/stackx`, `/stack-advisor`) because `/stack` was taken.
+ */
+const ANY_COMMAND = /^\/.+/;
+
 export function register(app: App, services: Services): void {
-  app.command(COMMAND, stackCommandCallback(services));
+  app.command(ANY_COMMAND, stackCommandCallback(services));
 }

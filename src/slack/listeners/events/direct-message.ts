@@ -5,8 +5,14 @@ import { answerInThread } from '../../thread-reply.js';
 type MessageEvent = SlackEventMiddlewareArgs<'message'>['event'];
 
 /** A person's new message in a DM with the bot: not an edit, not a bot's message, not another subtype. */
+// A message with a file attached, or a thread reply also sent to the conversation, is still a question.
+const QUESTION_SUBTYPES = new Set<string | undefined>([undefined, 'file_share', 'thread_broadcast']);
+
 export function isDirectQuestion(event: MessageEvent): event is types.GenericMessageEvent & { text: string } {
-  return event.channel_type === 'im' && event.subtype === undefined && event.bot_id === undefined && !!event.text;
+  // channel_type is missing from some deliveries; a direct message channel's id starts with D.
+  const im = event.channel_type === 'im' || (event.channel_type === undefined && event.channel.startsWith('D'));
+  const bot = 'bot_id' in event && event.bot_id !== undefined;
+  return im && QUESTION_SUBTYPES.has(event.subtype) && !bot && 'text' in event && !!event.text;
 }
 
 /**
