@@ -27,7 +27,11 @@ const EnvSchema = z.object({
     .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
     .trim()
     .min(1, 'is missing')
-    .refine((t) => t.startsWith('xoxb-') && noSpaces(t), 'does not look like a bot token (it starts with xoxb-)'),
+    // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
+    .refine(
+      (t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t),
+      'does not look like a bot token (it starts with xoxb-)',
+    ),
   SLACK_SIGNING_SECRET: optional(
     z
       .string()
@@ -40,7 +44,7 @@ const EnvSchema = z.object({
       .string()
       .trim()
       .refine(
-        (t) => t.startsWith('xapp-') && noSpaces(t),
+        (t) => !/^xox[bpae]-/.test(t) && noSpaces(t),
         'does not look like an app-level token (it starts with xapp-)',
       ),
   ),
