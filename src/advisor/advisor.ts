@@ -350,6 +350,7 @@ export class Advisor {
   private withImplied(requirements: readonly Requirement[], constraints: readonly Constraint[]): Requirement[] {
     const out = [...requirements];
     for (const c of constraints) {
+      if (c.comparator === '>' || c.comparator === '>=') continue;
       const implies = this.catalog.quantities.get(c.quantity)?.implies;
       const need = implies === undefined ? undefined : this.catalog.needs.get(implies);
       if (need === undefined || out.some((r) => r.need === need.id)) continue;

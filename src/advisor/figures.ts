@@ -89,6 +89,14 @@ export function checkConstraint(
   quantities: ReadonlyMap<string, Quantity>,
 ): ConstraintCheck {
   const label = constraintText(constraint);
+  if (constraint.comparator === '>' || constraint.comparator === '>=') {
+    // Every quantity here is better smaller: "cold start > 1s is fine" tolerates, it asks nothing of a stack.
+    return {
+      constraint: label,
+      status: 'met',
+      reason: `${label} is a tolerance, not a requirement: smaller is better`,
+    };
+  }
   const fallback = quantities.get(constraint.quantity)?.fallback;
   const figure =
     figures.find((f) => f.quantity === constraint.quantity) ??

@@ -25,9 +25,10 @@ export interface Lexicon {
   readonly fillerZh: PhraseMatcher<true>;
 }
 
-/** How every matcher sees text: compatibility forms folded (full-width `＜`, `，`, digits), lower case. */
+/** How every matcher sees text: compatibility forms folded (full-width `＜`, `，`, digits), lower case, plain `'`. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // Typographic apostrophes (Slack and phones type them) read as plain ones: "doesn’t" is "doesn't".
+  return text.normalize('NFKC').toLowerCase().replace(/[‘’′]/g, "'");
 }
 
 const words = <T>(list: readonly string[], value: T): [string, T][] => list.map((w) => [fold(w), value]);

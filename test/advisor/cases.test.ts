@@ -69,6 +69,19 @@ describe('phrasings beyond the examples', () => {
     ['金融行业，强合规要求，多租户隔离', 'V∘S∘C∘M'],
     ['边缘设备，内存小于64MB，冷启动要快', 'I∘C∘S∘W'],
     ['虚拟机和容器混合部署', 'V∘C∘S∘M'],
+    ['fast and lightweight', 'I∘C∘S∘M'],
+    ['快+轻量', 'I∘C∘S∘M'],
+    ['zero trust between services', 'I∘C∘S∘M'],
+    ['just a simple web app', 'I∘C∘S'],
+    ['mesh not required', 'I∘C∘S'],
+    ['strong isolation, no VMs', 'G∘I∘C∘S'],
+    ['HIPAA workloads, no VMs', 'G∘I∘C∘S'],
+    ['firecracker microVMs for untrusted code', 'F∘S∘C'],
+    ['confidential computing for patient data', 'Cc∘S∘C'],
+    ['what isolation do we need for PCI?', 'V∘S∘C∘M'],
+    ['explainable AI inference with strong isolation', 'V∘S∘C∘M'],
+    ['What is the best stack for edge computing with cold start < 10ms', 'I∘C∘S∘W'],
+    ['说明一下我们需要强隔离和合规', 'V∘S∘C∘M'],
   ])('%s → %s', (text, form) => {
     expect(advise(text).recommendation.normalForm).toBe(form);
   });
@@ -93,6 +106,29 @@ describe('phrasings beyond the examples', () => {
     expect(advice.recommendation.normalForm).not.toMatch(/^(V|Kc|F|Cc)∘/);
     expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
     expect(advice.conflicts[0]?.message).toMatch(/rules out “vms” \(V\).*gives up Security 4 vs 5/);
+  });
+
+  it('a lower bound on a smaller-is-better figure is a tolerance, not a requirement', () => {
+    const advice = advise('standard microservices, cold start > 1s is fine');
+    expect(advice.recommendation.normalForm).toBe('I∘C∘S∘M');
+    expect(advice.conflicts).toEqual([]);
+    expect(advice.recommendation.checks[0]?.status).toBe('met');
+  });
+
+  it('"does not matter" drops a need without ruling stacks out', () => {
+    const advice = advise('strong isolation, compliance, cold start doesn’t matter');
+    expect(advice.requirements.find((r) => r.need === 'cold-start')).toMatchObject({
+      negated: true,
+      indifferent: true,
+    });
+    expect(advice.recommendation.normalForm).toBe('V∘S∘C∘M');
+  });
+
+  it('advise answers an operator word as the product does for /stack', () => {
+    const advice = advise('V -> C -> M -> C');
+    expect(advice.recommendation.normalForm).toBe('V∘C∘M');
+    expect(advice.steps.map((s) => s.axiom)).toEqual(['A2', 'A4']);
+    expect(advice.requirements).toEqual([]);
   });
 
   it('says what it did not understand', () => {
