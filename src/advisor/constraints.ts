@@ -46,7 +46,9 @@ function rangeStart(
   const previousEnd = previous.index + previous[0].length;
   const gap = text.slice(lexicon.units.matchAt(text, skipSpaces(text, previousEnd))?.end ?? previousEnd, numStart);
   if (!RANGE.test(gap)) return undefined;
-  return gap.trim() !== 'and' || /between\s*$/.test(text.slice(0, previous.index)) ? previous : undefined;
+  return gap.trim() !== 'and' || /between\s*$/.test(text.slice(Math.max(0, previous.index - 12), previous.index))
+    ? previous
+    : undefined;
 }
 
 /**

@@ -109,22 +109,11 @@ export function checkConstraint(
   const high = (figure.bound === 'range' ? (figure.upto ?? figure.value) : figure.value) * k;
   const strictHigh = figure.bound === 'upper';
   const c = constraint.value;
-  const satisfies = (x: number, strict: boolean): boolean => {
-    switch (constraint.comparator) {
-      case '<':
-        return x < c || (strict && x <= c);
-      case '<=':
-      case '=':
-        return x <= c;
-      case '>':
-        return x > c;
-      default:
-        return x >= c;
-    }
-  };
-  const upward = constraint.comparator === '>' || constraint.comparator === '>=';
-  const allMeet = upward ? satisfies(low, false) : satisfies(high, strictHigh);
-  const noneMeet = upward ? !satisfies(high, false) : !satisfies(low, false);
+  // An upper bound (< or ≤; = reads as ≤): met when the whole figure is under it, violated when none of it is.
+  const under = (x: number, strict: boolean): boolean =>
+    constraint.comparator === '<' ? x < c || (strict && x <= c) : x <= c;
+  const allMeet = under(high, strictHigh);
+  const noneMeet = !under(low, false);
   const used =
     figure.quantity === constraint.quantity
       ? ''

@@ -22,11 +22,25 @@ interface Span {
   readonly end: number;
 }
 
-/** Blanks out understood spans, keeping every offset where it was. */
+/** Blanks out understood spans, keeping every offset where it was; one pass however many spans. */
 function mask(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
-  return out;
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const { start, end } of spans) for (let i = start; i < end; i++) chars[i] = ' ';
+  return chars.join('');
+}
+
+/** The last item of a list sorted by `end` whose end is at most `at`, moving a cursor that only goes forward. */
+class Cursor<T> {
+  private i = -1;
+  constructor(
+    private readonly items: readonly T[],
+    private readonly endOf: (item: T) => number,
+  ) {}
+  lastEndingBy(at: number): T | undefined {
+    while (this.i + 1 < this.items.length && this.endOf(this.items[this.i + 1]) <= at) this.i++;
+    return this.i >= 0 ? this.items[this.i] : undefined;
+  }
 }
 
 /** Where each match of `re` ends, in order. */
@@ -49,29 +63,44 @@ function lastBefore(sorted: readonly number[], at: number): number {
 export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const text = spellNumbers(fold(request), lexicon);
   const read = /\d/.test(text) ? readConstraints(text, lexicon) : [];
-  const constraints = read.map((r) => r.constraint);
+  // The same number said twice is one requirement.
+  const keys = new Set<string>();
+  const constraints = read
+    .map((r) => r.constraint)
+    .filter((c) => {
+      const key = `${c.quantity}${c.comparator}${c.value}`;
+      return !keys.has(key) && keys.add(key) !== undefined;
+    });
   const rest = mask(text, read);
   const used: Span[] = [...read];
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
   const found = lexicon.needs.findAll(rest);
-  const inside = (n: Span) => found.some((m) => n.start < m.end && m.start < n.end);
-  // Everything a need's negation depends on, found once: a long request costs linear time.
-  const stops = ends(SCOPE_END, rest);
-  const negations = lexicon.negationBefore.findAll(rest).filter((n) => !inside(n));
-  const indifferentBefore = lexicon.indifferentBefore.findAll(rest).filter((n) => !inside(n));
-  const positives = ends(POSITIVE, rest);
+  // Negation words inside a need's own words ("no kvm") are part of that need, not a negation.
+  const outside = (spans: readonly Span[]): Span[] => {
+    let k = 0;
+    return spans.filter((n) => {
+      while (k < found.length && found[k].end <= n.start) k++;
+      return !(k < found.length && found[k].start < n.end);
+    });
+  };
+  // Everything a need's negation depends on is found once, and read with cursors: linear in the request.
+  const stops = new Cursor(ends(SCOPE_END, rest), (x) => x);
+  const negations = new Cursor(outside(lexicon.negationBefore.findAll(rest)), (x) => x.end);
+  const indifferences = new Cursor(outside(lexicon.indifferentBefore.findAll(rest)), (x) => x.end);
+  const positives = new Cursor(ends(POSITIVE, rest), (x) => x);
   for (const m of found) {
     const need = m.value;
     const { start, end } = m;
     used.push({ start, end });
     // A negation reaches from its words to the end of its clause or to an "and": "no VMs or sidecars" negates both,
     // "no VMs and strong isolation" only the VMs.
-    const scopeStart = lastBefore(stops, start);
-    const inScope = (x: Span) => x.start >= scopeStart && x.end <= start;
-    const negation = negations.filter(inScope).at(-1);
-    const indifference = indifferentBefore.filter(inScope).at(-1);
-    const positiveAt = Math.max(-1, ...positives.filter((p) => p >= scopeStart && p <= start));
+    const scopeStart = stops.lastEndingBy(start) ?? 0;
+    const inScope = (x: Span | undefined) => (x !== undefined && x.start >= scopeStart ? x : undefined);
+    const negation = inScope(negations.lastEndingBy(start));
+    const indifference = inScope(indifferences.lastEndingBy(start));
+    const positive = positives.lastEndingBy(start);
+    const positiveAt = positive !== undefined && positive >= scopeStart ? positive : -1;
     let next = end;
     while (next < rest.length && (rest[next] === ' ' || rest[next] === '-')) next++;
     const afterNegation = lexicon.negationAfter.matchAt(rest, next);
