@@ -134,7 +134,9 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
     }
     const spanStart = named === quantityBefore && quantityBefore ? quantityBefore.start : edge;
     const spelled = before ? text.slice(before.start, before.end) : '';
-    if (/^(?:≈|~|about|around|约)$/.test(spelled)) assumptions.push(`"${spelled}" read as "at most"`);
+    if (/^(?:≈|~|=|==|about|around|approx|approximately|roughly|约|大约|等于)$/.test(spelled)) {
+      assumptions.push(`"${spelled}" read as "at most"`);
+    }
     out.push({
       constraint: {
         quantity: quantity.id,

@@ -62,11 +62,14 @@ function lastBefore(sorted: readonly number[], at: number): number {
 /** Reads needs, numeric constraints and negations out of a request in English, Chinese or both. */
 export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const text = spellNumbers(fold(request), lexicon);
+  // Quote the request as typed (case, full-width forms) when folding kept every offset; the folded text otherwise.
+  const asTyped = (span: Span): string =>
+    (text.length === request.length ? request : text).slice(span.start, span.end).trim();
   const read = /\d/.test(text) ? readConstraints(text, lexicon) : [];
   // The same number said twice is one requirement.
   const keys = new Set<string>();
   const constraints = read
-    .map((r) => r.constraint)
+    .map((r) => ({ ...r.constraint, text: asTyped(r) }))
     .filter((c) => {
       const key = `${c.quantity}${c.comparator}${c.value}`;
       return !keys.has(key) && keys.add(key) !== undefined;
@@ -115,7 +118,7 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     requirements.push({
       need: need.id,
       label: need.label.en,
-      text: rest.slice(start, end).trim(),
+      text: asTyped(m),
       negated,
       ...(indifferent ? { indifferent: true } : {}),
       from: 'request',

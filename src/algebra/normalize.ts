@@ -42,6 +42,18 @@ function normalForm(operators: Operator[]): NormalForm {
   return { operators, head, text: printWord(operators) };
 }
 
+/** Where each run of a head starts in the word as typed (1-based): `V∘V∘C∘Kc` has V at 1 and Kc at 4. */
+function headPositions(word: readonly Letter[]): { head: Letter; position: number }[] {
+  const out: { head: Letter; position: number }[] = [];
+  let previous: Letter | undefined;
+  word.forEach((letter, i) => {
+    if (letter === '∅') return;
+    if (isHead(letter) && letter !== previous) out.push({ head: letter, position: i + 1 });
+    previous = letter;
+  });
+  return out;
+}
+
 /** A word whose printed form is computed once, when first read: a million-operator trace costs nothing unread. */
 class Printed {
   private text: string | undefined;
@@ -135,7 +147,10 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
 
   // Phase 3, head check.
   if (headAt.length > 1) {
-    const found = headAt.map((i) => `${collapsed[i]} at position ${i + 1}`).join(' and ');
+    const found = headPositions(word)
+      .slice(0, 2)
+      .map(({ head, position }) => `${head} at position ${position}`)
+      .join(' and ');
     return fail({
       code: 'two-heads',
       message: `two heads (${found}): a stack has one isolation boundary — V, Kc, F, G or Cc — pick one of them`,

@@ -91,7 +91,9 @@ function unknownToken(input: string): ParseFailure {
  * A lone lowercase `o` between two operators is the composition sign; OverlayFS is `O` or `overlayfs` there.
  * One pass over the characters: a word of a million operators parses in well under a second.
  */
-export function parseWord(input: string): Result<Letter[], ParseFailure> {
+export function parseWord(typed: string): Result<Letter[], ParseFailure> {
+  // Full-width forms (`Ｖ∘Ｃ`, `V－＞C`) read as their ASCII twins.
+  const input = /[\uff00-\uffef]/.test(typed) ? typed.normalize('NFKC') : typed;
   const letters: Letter[] = [];
   // Indexes in `letters` of lone lowercase `o` tokens between spaces: the composition sign if inside the word.
   const spacedO: number[] = [];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -114,13 +115,14 @@ function merge(base: Source, overlay: Source): { data: Record<string, unknown>; 
       data[field] = merged;
     } else if ((field === 'filler' || field === 'negation') && typeof value === 'object' && value !== null) {
       data[field] = unionWords(base.data[field], value);
-    } else if (field === 'version') {
-      data.version = `${String(base.data.version)}+${String(value)}`;
-    } else {
+    } else if (field !== 'version') {
       data[field] = value;
       origins.set(field, { source: overlay, path: [field] });
     }
   }
+  // Answers from a merged base say so, whether or not the overlay names a version of its own.
+  const own = overlay.data.version ?? basename(overlay.file).replace(/\.ya?ml$/i, '');
+  data.version = `${String(base.data.version)}+${String(own)}`;
   return { data, origins };
 }
 

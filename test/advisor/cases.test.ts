@@ -105,7 +105,7 @@ describe('phrasings beyond the examples', () => {
     const advice = advise("we can't use VMs but need tenant isolation");
     expect(advice.recommendation.normalForm).not.toMatch(/^(V|Kc|F|Cc)∘/);
     expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
-    expect(advice.conflicts[0]?.message).toMatch(/rules out “vms” \(V\).*gives up Security 4 vs 5/);
+    expect(advice.conflicts[0]?.message).toMatch(/rules out “VMs” \(V\).*gives up Security 4 vs 5/);
   });
 
   it('a lower bound on a smaller-is-better figure is a tolerance, not a requirement', () => {

@@ -27,7 +27,7 @@ describe('contradictory requirements', () => {
     const advice = advise('strong isolation, no VMs');
     expect(advice.recommendation.normalForm.startsWith('V')).toBe(false);
     expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
-    expect(advice.conflicts[0]?.excludedBy).toMatch(/the request rules out “vms” \(V\)/);
+    expect(advice.conflicts[0]?.excludedBy).toMatch(/the request rules out “VMs” \(V\)/);
     expect(advice.recommendation.why.join('\n')).toMatch(/negated: stacks with V, Kc, F, Cc are ruled out/);
   });
 
