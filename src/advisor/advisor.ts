@@ -28,8 +28,14 @@ const quote = (text: string): string => `“${text}”`;
 
 /** Chinese when Han characters carry the request (one counts as much as two Latin letters), English otherwise. */
 function languageOf(text: string): Language {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    // The CJK Unified Ideographs block and its extension A: every Han character a request is likely to use.
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+  }
   return han > 0 && han * 2 >= latin ? 'zh' : 'en';
 }
 
@@ -185,8 +191,9 @@ export class Advisor {
       alternatives: alternativesOf(decision),
       conflicts,
       carried: {
+        // A need that does not matter is not carried: read back as negated, it would rule stacks out.
         needs: requirements
-          .filter((r) => r.from !== 'constraint')
+          .filter((r) => r.from !== 'constraint' && r.indifferent !== true)
           .map((r) => ({ need: r.need, negated: r.negated, text: r.text })),
         constraints: constraints.map(({ quantity, comparator, value, unit, text: t, assumption }) => ({
           quantity,

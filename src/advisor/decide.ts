@@ -10,6 +10,10 @@ export interface Weighed {
   readonly tiebreak: number;
   readonly checks: readonly ConstraintCheck[];
   readonly excludedBy: readonly string[];
+  /** How many checks were met, violated, unknown: counted once, compared often. */
+  readonly met: number;
+  readonly violated: number;
+  readonly unknown: number;
 }
 
 export interface Decision {
@@ -40,20 +44,24 @@ function weigh(
     if (hit.length > 0) excludedBy.push(`the request rules out ${quote(req.text)} (${hit.join(', ')})`);
   }
   const checks = constraints.map((c) => checkConstraint(c, entry.figures, quantities));
-  for (const check of checks) if (check.status === 'violated') excludedBy.push(check.reason);
-  return { entry, score, tiebreak, checks, excludedBy };
+  let met = 0;
+  let violated = 0;
+  for (const check of checks) {
+    if (check.status === 'violated') {
+      excludedBy.push(check.reason);
+      violated++;
+    } else if (check.status === 'met') met++;
+  }
+  return { entry, score, tiebreak, checks, excludedBy, met, violated, unknown: checks.length - met - violated };
 }
-
-const count = (w: Weighed, status: ConstraintCheck['status']): number =>
-  w.checks.filter((c) => c.status === status).length;
 
 function compare(a: Weighed, b: Weighed): number {
   return (
     Number(a.excludedBy.length > 0) - Number(b.excludedBy.length > 0) ||
-    (a.excludedBy.length > 0 ? count(a, 'violated') - count(b, 'violated') : 0) ||
+    (a.excludedBy.length > 0 ? a.violated - b.violated : 0) ||
     b.score - a.score ||
-    count(b, 'met') - count(a, 'met') ||
-    count(a, 'unknown') - count(b, 'unknown') ||
+    b.met - a.met ||
+    a.unknown - b.unknown ||
     b.tiebreak - a.tiebreak ||
     a.entry.index - b.entry.index
   );

@@ -8,18 +8,20 @@ export interface Unit {
 }
 
 /** The requirement vocabulary of a knowledge base compiled into phrase matchers, once per knowledge base. */
+/** What a phrase found before a need is: the need itself, or a word that negates what follows. */
+export type Lead = { readonly kind: 'need'; readonly need: Need } | { readonly kind: 'negation' | 'indifference' };
+
 export interface Lexicon {
-  readonly needs: PhraseMatcher<Need>;
+  /** Needs, negations ("no", "不要") and indifference ("don't care about") in one matcher: one pass per request. */
+  readonly needsAndNegations: PhraseMatcher<Lead>;
   readonly needById: ReadonlyMap<string, Need>;
   readonly quantities: PhraseMatcher<Quantity>;
   readonly quantityById: ReadonlyMap<string, Quantity>;
   readonly comparatorsBefore: PhraseMatcher<Comparator>;
   readonly comparatorsAfter: PhraseMatcher<Comparator>;
   readonly units: PhraseMatcher<Unit>;
-  readonly negationBefore: PhraseMatcher<true>;
   readonly negationAfter: PhraseMatcher<true>;
   /** "does not matter", "无所谓": the need is dropped, nothing is ruled out. */
-  readonly indifferentBefore: PhraseMatcher<true>;
   readonly indifferentAfter: PhraseMatcher<true>;
   readonly filler: ReadonlySet<string>;
   readonly fillerZh: PhraseMatcher<true>;
@@ -36,8 +38,15 @@ const words = <T>(list: readonly string[], value: T): [string, T][] => list.map(
 export function compileLexicon(kb: Knowledge): Lexicon {
   const comparators = (side: 'before' | 'after') =>
     kb.comparators.flatMap((c) => words([...c[side].en, ...c[side].zh], c.symbol as Comparator));
+  const needWords = kb.needs.flatMap((n) => words([...n.synonyms.en, ...n.synonyms.zh], n));
+  const negation: Lead = { kind: 'negation' };
+  const indifference: Lead = { kind: 'indifference' };
   return {
-    needs: new PhraseMatcher(kb.needs.flatMap((n) => words([...n.synonyms.en, ...n.synonyms.zh], n))),
+    needsAndNegations: new PhraseMatcher<Lead>([
+      ...needWords.map(([w, need]): [string, Lead] => [w, { kind: 'need', need }]),
+      ...words([...kb.negation.indifferent.before.en, ...kb.negation.indifferent.before.zh], indifference),
+      ...words([...kb.negation.before.en, ...kb.negation.before.zh], negation),
+    ]),
     needById: new Map(kb.needs.map((n) => [n.id, n])),
     quantities: new PhraseMatcher(kb.quantities.flatMap((q) => words([...q.words.en, ...q.words.zh], q))),
     quantityById: new Map(kb.quantities.map((q) => [q.id, q])),
@@ -47,15 +56,11 @@ export function compileLexicon(kb: Knowledge): Lexicon {
       kb.units.flatMap((u) => words(u.words, { kind: u.kind, factor: u.factor })),
       true,
     ),
-    negationBefore: new PhraseMatcher(words([...kb.negation.before.en, ...kb.negation.before.zh], true as const)),
     negationAfter: new PhraseMatcher(
       words(
         [...kb.negation.after.en, ...kb.negation.after.zh].flatMap((w) => [w, `is ${w}`, `are ${w}`]),
         true as const,
       ),
-    ),
-    indifferentBefore: new PhraseMatcher(
-      words([...kb.negation.indifferent.before.en, ...kb.negation.indifferent.before.zh], true as const),
     ),
     indifferentAfter: new PhraseMatcher(
       words(

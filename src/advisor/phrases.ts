@@ -6,14 +6,18 @@ export interface Found<T> {
 }
 
 interface Node<T> {
-  readonly next: Map<string, Node<T>>;
+  readonly next: Map<number, Node<T>>;
   value?: T;
   /** The phrase ends in a letter or digit, so the text must not go on with one. */
   endsWord?: boolean;
+  /** The phrase starts with a letter or digit, so the text must not have one just before it. */
+  startsWord?: boolean;
 }
 
-const SEPARATOR = /[\s_-]/;
-const ALNUM = /[a-z0-9]/;
+// Char codes, compared as numbers: this loop runs for every character of every request.
+const isSeparator = (c: number): boolean =>
+  c === 0x20 || c === 0x2d || c === 0x5f || c === 0x09 || c === 0x0a || c === 0x0d;
+const isAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 /**
  * Finds phrases in folded text (see `fold`), longest first, in time linear in the text for a fixed vocabulary.
@@ -22,7 +26,6 @@ const ALNUM = /[a-z0-9]/;
  */
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map() };
-  private readonly startsWord = new Set<Node<T>>();
 
   constructor(
     entries: Iterable<readonly [string, T]>,
@@ -32,10 +35,11 @@ export class PhraseMatcher<T> {
   }
 
   private add(phrase: string, value: T): void {
-    const chars = [...phrase].filter((c) => !SEPARATOR.test(c));
-    if (chars.length === 0) return;
+    const codes: number[] = [];
+    for (let i = 0; i < phrase.length; i++) if (!isSeparator(phrase.charCodeAt(i))) codes.push(phrase.charCodeAt(i));
+    if (codes.length === 0) return;
     let node = this.root;
-    for (const c of chars) {
+    for (const c of codes) {
       let child = node.next.get(c);
       if (child === undefined) {
         child = { next: new Map() };
@@ -46,39 +50,51 @@ export class PhraseMatcher<T> {
     // The first phrase given for a spelling wins; a later duplicate does not override it.
     if (node.value === undefined) {
       node.value = value;
-      node.endsWord = ALNUM.test(chars[chars.length - 1]);
+      node.endsWord = isAlnum(codes[codes.length - 1]);
     }
-    if (ALNUM.test(chars[0]) && !this.attached) this.startsWord.add(this.root.next.get(chars[0]) as Node<T>);
+    const first = this.root.next.get(codes[0]);
+    if (first !== undefined && isAlnum(codes[0]) && !this.attached) first.startsWord = true;
   }
 
   /** The longest phrase that starts exactly at `at`. */
   matchAt(text: string, at: number): Found<T> | undefined {
-    const first = this.root.next.get(text[at]);
+    const first = this.root.next.get(text.charCodeAt(at));
     if (first === undefined) return undefined;
-    if (this.startsWord.has(first) && at > 0 && ALNUM.test(text[at - 1])) return undefined;
+    if (first.startsWord && at > 0 && isAlnum(text.charCodeAt(at - 1))) return undefined;
     let node: Node<T> = first;
     let i = at + 1;
     let best: Found<T> | undefined;
+    const n = text.length;
     for (;;) {
-      if (node.value !== undefined && !(node.endsWord && i < text.length && ALNUM.test(text[i]))) {
+      if (node.value !== undefined && !(node.endsWord && i < n && isAlnum(text.charCodeAt(i)))) {
         best = { start: at, end: i, value: node.value };
       }
       let j = i;
-      while (j < text.length && SEPARATOR.test(text[j])) j++;
-      const child = j < text.length ? node.next.get(text[j]) : undefined;
+      while (j < n && isSeparator(text.charCodeAt(j))) j++;
+      const child = j < n ? node.next.get(text.charCodeAt(j)) : undefined;
       if (child === undefined) return best;
       node = child;
       i = j + 1;
     }
   }
 
-  /** Every phrase in the text, left to right, never overlapping, the longest at each place. */
-  findAll(text: string, from = 0, to = text.length): Found<T>[] {
+  /**
+   * Every phrase in the text, left to right, never overlapping, the longest at each place. `skip` (sorted by start)
+   * lists spans already understood: nothing is matched inside them.
+   */
+  findAll(text: string, from = 0, to = text.length, skip: readonly { start: number; end: number }[] = []): Found<T>[] {
     const found: Found<T>[] = [];
+    let s = 0;
     let i = from;
     while (i < to) {
+      while (s < skip.length && skip[s].end <= i) s++;
+      if (s < skip.length && skip[s].start <= i) {
+        i = skip[s].end;
+        continue;
+      }
       const m = this.matchAt(text, i);
-      if (m !== undefined && m.end <= to) {
+      const limit = s < skip.length ? Math.min(to, skip[s].start) : to;
+      if (m !== undefined && m.end <= limit) {
         found.push(m);
         i = m.end;
       } else i++;

@@ -1,7 +1,9 @@
+import type { Need } from '../knowledge/schema.js';
 import type { Constraint, Requirement } from './answer.js';
 import { readConstraints } from './constraints.js';
 import { fold, type Lexicon } from './lexicon.js';
 import { spellNumbers } from './numbers.js';
+import type { Found } from './phrases.js';
 
 /** What a request says, before any decision: needs (with negation), numeric constraints, and what was not understood. */
 export interface ParsedRequest {
@@ -25,9 +27,17 @@ interface Span {
 /** Blanks out understood spans, keeping every offset where it was; one pass however many spans. */
 function mask(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const { start, end } of spans) for (let i = start; i < end; i++) chars[i] = ' ';
-  return chars.join('');
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    pieces.push(text.slice(at, from), ' '.repeat(end - from));
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** The last item of a list sorted by `end` whose end is at most `at`, moving a cursor that only goes forward. */
@@ -78,19 +88,20 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const used: Span[] = [...read];
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
-  const found = lexicon.needs.findAll(rest);
-  // Negation words inside a need's own words ("no kvm") are part of that need, not a negation.
-  const outside = (spans: readonly Span[]): Span[] => {
-    let k = 0;
-    return spans.filter((n) => {
-      while (k < found.length && found[k].end <= n.start) k++;
-      return !(k < found.length && found[k].start < n.end);
-    });
-  };
+  // One pass finds needs and the words that negate them; the longest phrase wins where they overlap, so the "no" of
+  // the need "no kvm" is not a negation.
+  const phrases = lexicon.needsAndNegations.findAll(rest);
+  const found: Found<Need>[] = [];
+  const negationSpans: Span[] = [];
+  const indifferenceSpans: Span[] = [];
+  for (const p of phrases) {
+    if (p.value.kind === 'need') found.push({ start: p.start, end: p.end, value: p.value.need });
+    else (p.value.kind === 'negation' ? negationSpans : indifferenceSpans).push(p);
+  }
   // Everything a need's negation depends on is found once, and read with cursors: linear in the request.
   const stops = new Cursor(ends(SCOPE_END, rest), (x) => x);
-  const negations = new Cursor(outside(lexicon.negationBefore.findAll(rest)), (x) => x.end);
-  const indifferences = new Cursor(outside(lexicon.indifferentBefore.findAll(rest)), (x) => x.end);
+  const negations = new Cursor(negationSpans, (x) => x.end);
+  const indifferences = new Cursor(indifferenceSpans, (x) => x.end);
   const positives = new Cursor(ends(POSITIVE, rest), (x) => x);
   for (const m of found) {
     const need = m.value;

@@ -26,7 +26,8 @@ const NAMES = new Set(
 /** True when the text is an operator word (`V∘C∘M`, `V -> C`, `I C S M`) rather than requirements in words. */
 export function isOperatorWord(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed === '') return false;
+  // No operator is spelled with Han characters, digits other than V^-1's, or a comparison: most requests stop here.
+  if (trimmed === '' || /[\u3400-\u9fff<%]|\d(?!\}?$)/.test(trimmed)) return false;
   const tokens = trimmed.split(/[\s∘○◦·•∙→⟶➝➔,，、;；+＋>]+|->|=>/).filter((t) => t !== '' && t !== 'o');
   if (tokens.length === 0 || !tokens.every((t) => letterOf(t) !== undefined)) return false;
   return COMPOSITION.test(trimmed) || tokens.every((t) => !NAMES.has(t.toLowerCase()));

@@ -64,8 +64,12 @@ class Printed {
   }
 }
 
+/** Words up to this length print their trace at once: laziness only pays for long words. */
+const EAGER = 1000;
+
 /** A step whose `before` and `after` are own enumerable properties (so JSON and spreads see them), printed lazily. */
-function step(axiom: Axiom, rule: string, before: Printed, after: Printed): RewriteStep {
+function step(axiom: Axiom, rule: string, before: Printed, after: Printed, eager: boolean): RewriteStep {
+  if (eager) return { axiom, rule, before: before.toString(), after: after.toString() };
   return Object.defineProperties({ axiom, rule } as RewriteStep, {
     before: { enumerable: true, get: () => before.toString() },
     after: { enumerable: true, get: () => after.toString() },
@@ -83,7 +87,7 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   let current = input;
   const record = (axiom: Axiom, rule: string, next: readonly Letter[]) => {
     const after = new Printed(next);
-    steps.push(step(axiom, rule, current, after));
+    steps.push(step(axiom, rule, current, after, word.length <= EAGER));
     current = after;
   };
 
@@ -168,7 +172,7 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
       const at = headAt[0];
       // Built only if someone reads this step.
       const moved = new Printed(() => [head, ...collapsed.slice(0, at), ...collapsed.slice(at + 1)]);
-      steps.push(step('A7', `the head ${head} moves to the front`, current, moved));
+      steps.push(step('A7', `the head ${head} moves to the front`, current, moved, word.length <= EAGER));
       current = moved;
     }
   }
@@ -206,6 +210,8 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
       );
     }
   }
+  // A short word is printed now (a plain object is faster to read); a long one only when someone reads it.
+  if (word.length <= EAGER) return ok({ input: input.toString(), normalForm: normalForm(result), steps, warnings });
   const normalization = { normalForm: normalForm(result), steps, warnings } as unknown as Normalization;
   return ok(Object.defineProperty(normalization, 'input', { enumerable: true, get: () => input.toString() }));
 }

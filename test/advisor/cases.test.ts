@@ -122,6 +122,7 @@ describe('phrasings beyond the examples', () => {
       indifferent: true,
     });
     expect(advice.recommendation.normalForm).toBe('V∘S∘C∘M');
+    expect(advice.carried.needs.some((n) => n.need === 'cold-start')).toBe(false);
   });
 
   it('advise answers an operator word as the product does for /stack', () => {
