@@ -67,18 +67,20 @@ const EQUALS = 0x3d;
 const GREATER = 0x3e;
 
 /** The first bad token, with its position and a suggestion (the slow path, only when a word has one). */
-function unknownToken(input: string): ParseFailure {
+function unknownToken(input: string, typed: string): ParseFailure {
   const tokens = tokenize(input);
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
     if (token.text === 'o' && token.spaced && k > 0 && k < tokens.length - 1) continue;
     if (letterOf(token.text) !== undefined) continue;
     const suggestion = suggestFor(token.text);
+    // Named as typed: the full-width form the user wrote, at the same position.
+    const shown = typed.slice(token.position - 1, token.position - 1 + token.text.length);
     const hint = suggestion ? `did you mean ${suggestion}?` : `valid operators are ${SYMBOLS.join(', ')}, ∅ and V⁻¹`;
     return {
       code: 'unknown-operator',
-      message: `unknown operator "${token.text}" at position ${token.position}: ${hint}`,
-      token: token.text,
+      message: `unknown operator "${shown}" at position ${token.position}: ${hint}`,
+      token: shown,
       position: token.position,
       ...(suggestion ? { suggestion } : {}),
     };
@@ -92,8 +94,10 @@ function unknownToken(input: string): ParseFailure {
  * One pass over the characters: a word of a million operators parses in well under a second.
  */
 export function parseWord(typed: string): Result<Letter[], ParseFailure> {
-  // Full-width forms (`Ｖ∘Ｃ`, `V－＞C`) read as their ASCII twins.
-  const input = /[\uff00-\uffef]/.test(typed) ? typed.normalize('NFKC') : typed;
+  // Full-width ASCII (`Ｖ∘Ｃ`, `V－＞C`) reads as its twin, character for character, so positions stay true.
+  const input = /[\uff01-\uff5e]/.test(typed)
+    ? typed.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    : typed;
   const letters: Letter[] = [];
   // Indexes in `letters` of lone lowercase `o` tokens between spaces: the composition sign if inside the word.
   const spacedO: number[] = [];
@@ -118,7 +122,7 @@ export function parseWord(typed: string): Result<Letter[], ParseFailure> {
     if (start >= 0) {
       const text = input.slice(start, i);
       const letter = EXACT.get(text) ?? letterOf(text);
-      if (letter === undefined) return fail(unknownToken(input));
+      if (letter === undefined) return fail(unknownToken(input, typed));
       if (text === 'o' && (start === 0 || SPACE_CODES.has(input.charCodeAt(start - 1))) && SPACE_CODES.has(code)) {
         spacedO.push(letters.length);
       }

@@ -91,4 +91,11 @@ function fitLines(head: string, lines: readonly string[], foot: string, budget: 
 }
 
 /** Blocks in order, dropping the empty ones. */
-export const blocks = (...parts: readonly (Block | readonly Block[])[]): Block[] => parts.flat();
+export function blocks(...parts: readonly (Block | readonly Block[])[]): Block[] {
+  const out: Block[] = [];
+  for (const part of parts) {
+    if (Array.isArray(part)) for (const b of part as readonly Block[]) out.push(b);
+    else out.push(part as Block);
+  }
+  return out;
+}

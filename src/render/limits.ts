@@ -57,8 +57,43 @@ function fitButton(button: Button): Button {
   };
 }
 
+const idFits = (block: Block): boolean => block.block_id === undefined || block.block_id.length <= LIMITS.id;
+
+/** Whether a block is within its limits already: the common case, which then costs no copy. */
+function fits(block: Block): boolean {
+  if (!idFits(block)) return false;
+  switch (block.type) {
+    case 'header':
+      return block.text.text.length <= LIMITS.headerText;
+    case 'section':
+      return (
+        (block.text === undefined || block.text.text.length <= LIMITS.sectionText) &&
+        (block.fields === undefined ||
+          (block.fields.length <= LIMITS.fields && block.fields.every((f) => f.text.length <= LIMITS.fieldText)))
+      );
+    case 'context':
+      return (
+        block.elements.length <= LIMITS.contextElements &&
+        block.elements.every((e) => e.text.length <= LIMITS.contextText)
+      );
+    case 'actions':
+      return (
+        block.elements.length <= LIMITS.actionsElements &&
+        block.elements.every(
+          (b) =>
+            b.text.text.length <= LIMITS.buttonText &&
+            b.action_id.length <= LIMITS.id &&
+            (b.value === undefined || b.value.length <= LIMITS.buttonValue),
+        )
+      );
+    case 'divider':
+      return true;
+  }
+}
+
 /** One block within its own limits: text lengths, number of fields and elements, id lengths. */
 function fitBlock(block: Block): Block {
+  if (fits(block)) return block;
   const id = block.block_id === undefined ? {} : { block_id: block.block_id.slice(0, LIMITS.id) };
   switch (block.type) {
     case 'header':
