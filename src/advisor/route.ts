@@ -28,6 +28,9 @@ export function isOperatorWord(text: string): boolean {
   const trimmed = text.trim();
   // No operator is spelled with Han characters, digits other than V^-1's, or a comparison: most requests stop here.
   if (trimmed === '' || /[\u3400-\u9fff<%]|\d(?!\}?$)/.test(trimmed)) return false;
+  // The first token decides most requests ("edge, …" is not an operator) before the whole text is split.
+  const first = /^[^\s∘○◦·•∙→⟶➝➔,，、;；+＋>-]+/.exec(trimmed)?.[0];
+  if (first !== undefined && first !== 'o' && letterOf(first) === undefined && !/[\^⁻{]/.test(first)) return false;
   const tokens = trimmed.split(/[\s∘○◦·•∙→⟶➝➔,，、;；+＋>]+|->|=>/).filter((t) => t !== '' && t !== 'o');
   if (tokens.length === 0 || !tokens.every((t) => letterOf(t) !== undefined)) return false;
   return COMPOSITION.test(trimmed) || tokens.every((t) => !NAMES.has(t.toLowerCase()));

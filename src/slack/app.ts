@@ -139,10 +139,12 @@ export function createApp(
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
-  const templates = options.kitTemplates ?? builtinKitTemplates();
+  // Read on the first Deploy kit press, not at start-up: most processes never build a kit.
+  let templates = options.kitTemplates;
   const services: Services = {
     advisor,
     kits: (normalForm) => {
+      templates ??= builtinKitTemplates();
       const kit = kitForForm(advisor.kb, templates, normalForm);
       if (!kit.ok) return kit;
       const stack = advisor.kb.stacks.find((s) => s.id === kit.value.stackId);
