@@ -15,9 +15,11 @@ import type {
   Simplification,
 } from './answer.js';
 import { Catalog, viewOfEntry } from './catalog.js';
+import { compareAnswers } from './compare.js';
 import { alternativesOf, decide } from './decide.js';
 import { constraintText, viewOf } from './figures.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
+import { reasons } from './reasons.js';
 import { parseRequest } from './requirements.js';
 import { isOperatorWord, route } from './route.js';
 
@@ -165,7 +167,14 @@ export class Advisor {
     const stack = own ? viewOfEntry(own, language) : this.catalog.stackView(operators, language, chosen);
     const metrics = own ? own.metrics : this.catalog.table.metricsOf(operators);
 
-    const why = this.reasons(requirements, decision.chosen.checks, stack.why, decision.ranked, chosen.stack.id);
+    const why = reasons(
+      this.catalog.needs,
+      requirements,
+      decision.chosen.checks,
+      stack.why,
+      decision.ranked,
+      chosen.stack.id,
+    );
     return ok({
       kind: 'advice',
       request: text,
@@ -285,40 +294,14 @@ export class Advisor {
 
   /** Compares requests or words side by side and says which wins on what. */
   compare(inputs: readonly string[]): Result<Comparison> {
-    const list = inputs.map((i) => i.trim()).filter((i) => i !== '');
-    if (list.length < 2) {
-      return fail({ code: 'compare-needs-two', message: 'compare needs at least two items: compare <a> | <b> [| …]' });
-    }
-    if (list.length > 8)
-      return fail({ code: 'compare-too-many', message: `compare takes at most 8 items, not ${list.length}` });
-    const items: Comparison['items'][number][] = [];
-    for (const input of list) {
-      const r = route(input);
-      const answer = r.kind === 'word' ? this.simplify(r.word) : this.advise(input);
-      if (!answer.ok) return fail({ code: answer.error.code, message: `${quote(input)}: ${answer.error.message}` });
-      const a = answer.value;
-      const rec = a.kind === 'advice' ? a.recommendation : undefined;
-      items.push({
-        input,
-        normalForm: rec ? rec.normalForm : a.kind === 'simplification' ? a.normalForm : '',
-        stack: rec ? rec.stack : a.kind === 'simplification' ? a.stack.name : '',
-        metrics: rec ? rec.metrics : a.kind === 'simplification' ? a.metrics : (undefined as never),
-        figures: rec ? rec.figures : a.kind === 'simplification' ? a.stack.figures : [],
-        answer: a,
-      });
-    }
-    const best = (dim: 'latency' | 'security' | 'observability') => {
-      const top = Math.max(...items.map((i) => i.metrics[dim]));
-      return items.flatMap((i, k) => (i.metrics[dim] === top ? [k] : []));
-    };
-    const winners = { latency: best('latency'), security: best('security'), observability: best('observability') };
-    const summary = (['latency', 'security', 'observability'] as const).map((dim) => {
-      const w = winners[dim];
-      const name = dim[0].toUpperCase() + dim.slice(1);
-      if (w.length === items.length) return `${name}: a tie (${items[0].metrics[dim]} for all)`;
-      return `${name}: ${w.map((k) => `${items[k].normalForm} (${items[k].stack})`).join(' and ')} — ${items[w[0]].metrics[dim]} of 5`;
-    });
-    return ok({ kind: 'comparison', items, winners, summary, knowledgeVersion: this.version });
+    return compareAnswers(
+      inputs,
+      (input) => {
+        const r = route(input);
+        return r.kind === 'word' ? this.simplify(r.word) : this.advise(input);
+      },
+      this.version,
+    );
   }
 
   private withThread(current: readonly Requirement[], previous: Carried | undefined): Requirement[] {
@@ -365,55 +348,4 @@ export class Advisor {
     }
     return out;
   }
-
-  private reasons(
-    requirements: readonly Requirement[],
-    checks: Advice['recommendation']['checks'],
-    stackWhy: string,
-    ranked: ReturnType<typeof decide>['ranked'],
-    chosenId: string,
-  ): string[] {
-    const { needs } = this.catalog;
-    const lines: string[] = [];
-    for (const r of requirements) {
-      const need = needs.get(r.need);
-      if (need === undefined) continue;
-      const from = r.from === 'thread' ? ' (from earlier in the thread)' : '';
-      if (r.indifferent) {
-        lines.push(`${quote(r.text)}${from} does not matter here: ${need.label.en} is not weighed`);
-        continue;
-      }
-      if (r.negated) {
-        const ops = need.negated_excludes ?? [];
-        lines.push(
-          ops.length > 0
-            ? `${quote(r.text)}${from} is negated: stacks with ${ops.join(', ')} are ruled out`
-            : `${quote(r.text)}${from} is negated: ${need.label.en} is not required`,
-        );
-        continue;
-      }
-      const weight = need.supports[chosenId];
-      lines.push(
-        weight
-          ? `${quote(r.text)}${from} → ${need.label.en}: supports this stack (+${weight})`
-          : `${quote(r.text)}${from} → ${need.label.en}: not what this stack is for`,
-      );
-    }
-    for (const check of checks) lines.push(`${check.constraint}: ${check.status} — ${check.reason}`);
-    for (const w of ranked) {
-      if (w.entry.stack.id !== chosenId && w.excludedBy.length > 0 && w.score > 0) {
-        lines.push(`${w.entry.stack.name} (${w.entry.stack.form}) excluded: ${w.excludedBy.join('; ')}`);
-      }
-    }
-    if (!requirements.some((r) => !r.negated && (needs.get(r.need)?.supports[chosenId] ?? 0) > 0)) {
-      lines.push(
-        'No named need prefers one stack here: the stacks are ranked by the numeric requirements, then the metric table.',
-      );
-    }
-    lines.push(stackWhy);
-    return lines;
-  }
 }
-
-export type { Failure };
-export { constraintText };
