@@ -12,7 +12,7 @@ export const ACTION = {
   share: 'share_in_channel',
   compare: 'compare_alternatives',
   explain: 'explain_operators',
-  /** Handled by the deploy-kit feature (issue 5); the value is the normal form. */
+  /** The value is the id of the stack whose commands the message shows. */
   deployKit: 'deploy_kit',
 } as const;
 
