@@ -11,12 +11,11 @@ import {
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
 import { type Failure, fail, ok, type Result } from '../algebra/result.js';
-import { kitForForm } from '../kit/for-form.js';
-import { loadKitTemplates } from '../kit/load.js';
 import type { KitTemplates } from '../kit/schema.js';
 import { homeView } from '../render/home.js';
 import type { Config, LogLevelName } from './config.js';
 import { SeenDeliveries } from './deliveries.js';
+import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import type { AdvisorPort, Services } from './services.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
@@ -58,13 +57,6 @@ function botIdentity(token: string, clientOptions: webApi.WebClientOptions): () 
     );
     return identity;
   };
-}
-
-/** The shipped kit templates; they are validated by the tests, so a failure here is a bug in the package. */
-function builtinKitTemplates(): KitTemplates {
-  const loaded = loadKitTemplates();
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value;
 }
 
 /** Each app's identity check, so that startApp's token check is also the first request's (one auth.test). */
@@ -139,17 +131,9 @@ export function createApp(
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
-  // Read on the first Deploy kit press, not at start-up: most processes never build a kit.
-  let templates = options.kitTemplates;
   const services: Services = {
     advisor,
-    kits: (normalForm) => {
-      templates ??= builtinKitTemplates();
-      const kit = kitForForm(advisor.kb, templates, normalForm);
-      if (!kit.ok) return kit;
-      const stack = advisor.kb.stacks.find((s) => s.id === kit.value.stackId);
-      return ok({ kit: kit.value, stackName: stack?.name ?? kit.value.stackId });
-    },
+    kits: kitService(advisor.kb, options.kitTemplates),
     home: homeView({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
     seen: new SeenDeliveries(),
     retry,

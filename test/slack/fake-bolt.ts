@@ -1,9 +1,7 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 import { vi } from 'vitest';
-import { kitForForm } from '../../src/kit/for-form.js';
-import { loadKitTemplates } from '../../src/kit/load.js';
-import type { KitTemplates } from '../../src/kit/schema.js';
 import { SeenDeliveries } from '../../src/slack/deliveries.js';
+import { kitService } from '../../src/slack/kits.js';
 import type { AdvisorPort, Services } from '../../src/slack/services.js';
 import { knowledge, advisor as realAdvisor } from '../support.js';
 
@@ -74,21 +72,8 @@ export function fakeServices(fake?: AdvisorPort): Services {
     home: { type: 'home', blocks: [] },
     seen: new SeenDeliveries(),
     retry: { retries: 1, backoffMs: 1 },
-    kits: (normalForm) => {
-      const kit = kitForForm(kb, kitTemplates(), normalForm);
-      if (!kit.ok) return kit;
-      return {
-        ok: true,
-        value: { kit: kit.value, stackName: kb.stacks.find((x) => x.id === kit.value.stackId)?.name ?? '' },
-      };
-    },
+    kits: kitService(kb),
   };
-}
-
-function kitTemplates(): KitTemplates {
-  const loaded = loadKitTemplates();
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value;
 }
 
 /** An advisor whose every answer throws: a bug inside the listener, which must end in an apology. */
