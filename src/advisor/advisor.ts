@@ -253,7 +253,11 @@ export class Advisor {
 
   /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */
   explain(target: string): Result<Explanation> {
-    const t = target.trim();
+    // "Am?", "`W`", "“Ambient mesh”": the question marks and quotes are not part of the name.
+    const t = target
+      .trim()
+      .replace(/^[`'"“”‘’]+|[`'"“”‘’?？!！.。]+$/g, '')
+      .trim();
     if (t === '')
       return fail({
         code: 'empty-target',

@@ -44,12 +44,16 @@ export class Catalog {
     });
     this.byForm = new Map(this.entries.map((e) => [e.stack.form, e]));
     this.needs = new Map(kb.needs.map((n) => [n.id, n]));
-    this.operatorByName = new Map(
-      kb.operators.flatMap((o) => [
-        [o.name.en.toLowerCase(), o.symbol],
-        [o.name.zh.toLowerCase(), o.symbol],
-      ]),
-    );
+    // Names as people type them: "Service mesh (sidecar)", "Service mesh", "服务网格（Sidecar）", "服务网格", "Istio Ambient".
+    const bare = (name: string) => name.replace(/\s*[(（][^)）]*[)）]\s*$/, '').trim();
+    const names = new Map<string, Operator>();
+    for (const o of kb.operators) {
+      for (const name of [o.name.en, o.name.zh, o.stack_part, bare(o.name.en), bare(o.name.zh)]) {
+        const key = name.toLowerCase();
+        if (key !== '' && !names.has(key)) names.set(key, o.symbol);
+      }
+    }
+    this.operatorByName = names;
     this.quantities = new Map(kb.quantities.map((q) => [q.id, q]));
     this.favorites = new Map(
       kb.needs.flatMap((need) => {
@@ -86,20 +90,26 @@ export class Catalog {
       };
     }
     const closest = base ?? this.closest(operators);
-    const part = (op: Operator) => this.operators.get(closest.stack.implements?.[op] ?? op)?.stack_part ?? op;
+    // The chosen stack's own way of deploying an operator (M as Istio Ambient) carries over to a stack composed on
+    // it; a word simplified on its own means each operator as the algebra defines it.
+    const implementsOf = base?.stack.implements;
+    const as = (op: Operator): Operator => implementsOf?.[op] ?? op;
+    const part = (op: Operator) => this.operators.get(as(op))?.stack_part ?? op;
     const added = operators.filter((op) => !closest.operators.includes(op));
     const missing = closest.operators.filter((op) => !operators.includes(op));
     const name =
       missing.length === 0 ? [closest.stack.name, ...added.map(part)].join(' + ') : operators.map(part).join(' + ');
-    const diff = [...added.map((op) => `+${op}`), ...missing.map((op) => `−${op}`)].join(', ');
+    const diff =
+      [...added.map((op) => `+${op}`), ...missing.map((op) => `−${op}`)].join(', ') ||
+      'the order of its operators only (under a head, S∘C and C∘S are different stacks: A4)';
     return {
       id: undefined,
       name,
-      implementation: operators.map((op) => this.operators.get(op)?.implementations[0] ?? op),
-      figures: figuresOf(implemented(operators, closest.stack), [], this.operators),
+      implementation: operators.map((op) => this.operators.get(as(op))?.implementations[0] ?? op),
+      figures: figuresOf(operators.map(as), [], this.operators),
       commands: closest.commands,
       commandsFrom: closest.stack.id,
-      why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff || 'nothing'}; adapt them for the difference.`,
+      why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff}; adapt them for the difference.`,
       composed: true,
     };
   }

@@ -15,6 +15,9 @@ const NUMBER = /(?<![a-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![a-z0-9.
 const RANGE = /^\s*(?:-|~|～|–|—|to|到|至|and)\s*$/;
 // Where a numeric requirement's words stop: clause punctuation (a decimal point is not one).
 const CLAUSE = /[,;!?\n、。，；]|\.(?!\d)/;
+// Words that turn the comparator after them around: "not more than", "can't be over", "不能大于".
+const NEGATED =
+  /(?:\bnot|\bno|\bnever|can't|cannot|mustn't|must not|shouldn't|should not|don't|doesn't|won't|不能|不得|不要|不可|别|不)\s*(?:be\s+|go\s+|get\s+)?$/;
 // At most this much filler between a quantity and its number: "memory footprint should stay below 50 MB".
 const MAX_GAP = 24;
 
@@ -90,7 +93,14 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
     if (lower !== undefined && /between\s*$/.test(text.slice(start, left)))
       left = text.slice(0, left).search(/between\s*$/);
     while (left > start && /[\s:：-]/.test(text[left - 1])) left--;
-    const before = lexicon.comparatorsBefore.findAll(text, start, left).find((c) => c.end === left);
+    const found = lexicon.comparatorsBefore.findAll(text, start, left).find((c) => c.end === left);
+    // "can't be more than 100 ms", "不能大于100毫秒": a negated lower bound is an upper bound.
+    const negatedBy =
+      found && /^>/.test(found.value) ? NEGATED.exec(text.slice(Math.max(start, found.start - 14), found.start)) : null;
+    const before: Found<Comparator> | undefined =
+      found && negatedBy
+        ? { start: found.start - negatedBy[0].length, end: found.end, value: found.value === '>' ? '<=' : '<' }
+        : found;
     const edge = before ? before.start : left;
     const quantityBefore = lexicon.quantities
       .findAll(text, start, edge)

@@ -78,7 +78,8 @@ export function decide(
     const need = needs.get(req.need);
     return need ? [{ need, req }] : [];
   });
-  const positive = withNeed.filter((x) => !x.req.negated);
+  // A need a number implies ("cold start < 10ms") is already weighed by its check: it adds no score of its own.
+  const positive = withNeed.filter((x) => !x.req.negated && x.req.from !== 'constraint');
   const negative = withNeed.filter((x) => x.req.negated && x.req.indifferent !== true);
   const ranked = catalog.entries.map((e) => weigh(e, positive, negative, constraints, quantities)).sort(compare);
   const chosen = ranked[0];

@@ -13,7 +13,8 @@ export interface ParsedRequest {
 }
 
 // Where a negation's reach ends: the end of its clause, or an English "and" ("no VMs and compliance").
-const SCOPE_END = /[,;.!?\n，；。！？]|\b(?:but|however|and|also)\b|&|但是|但|不过|而是|以及|并且|而且|同时/g;
+const SCOPE_END =
+  /[,;.!?\n，；。！？]|(?<!anything |all )\bbut\b|\b(?:however|and|also)\b|&|但是|但|不过|而是|以及|并且|而且|同时/g;
 // Words that start a positive phrase again inside a clause: "no VMs, with compliance", "not only fast",
 // "without compromising security", "不要虚拟机，要合规".
 const POSITIVE =

@@ -23,7 +23,7 @@ const Score = z.number().int().min(1).max(5);
 export const MetricVectorSchema = z.tuple([Score, Score, Score]);
 
 export const FigureSchema = z.strictObject({
-  quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p99']),
+  quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p95', 'p99']),
   value: z.number().nonnegative(),
   upto: z.number().nonnegative().optional(),
   bound: z.enum(['exact', 'approx', 'upper', 'range']),

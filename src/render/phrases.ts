@@ -75,7 +75,14 @@ const EN: Phrases = {
   sources: 'Sources',
   knowledge: 'Knowledge base',
   sharedBy: 'Shared by',
-  quantities: { latency: 'Latency', cold_start: 'Cold start', memory: 'Memory', p50: 'p50 added', p99: 'p99 added' },
+  quantities: {
+    latency: 'Latency',
+    cold_start: 'Cold start',
+    memory: 'Memory',
+    p50: 'p50 added',
+    p95: 'p95 added',
+    p99: 'p99 added',
+  },
   buttons: {
     share: 'Share in channel',
     compare: 'Compare alternatives',
@@ -116,7 +123,14 @@ const ZH: Phrases = {
   sources: '来源',
   knowledge: '知识库版本',
   sharedBy: '分享者',
-  quantities: { latency: '延迟', cold_start: '冷启动', memory: '内存', p50: 'p50 增加', p99: 'p99 增加' },
+  quantities: {
+    latency: '延迟',
+    cold_start: '冷启动',
+    memory: '内存',
+    p50: 'p50 增加',
+    p95: 'p95 增加',
+    p99: 'p99 增加',
+  },
   buttons: {
     share: '分享到频道',
     compare: '比较备选',

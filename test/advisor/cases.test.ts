@@ -82,6 +82,10 @@ describe('phrasings beyond the examples', () => {
     ['explainable AI inference with strong isolation', 'V∘S∘C∘M'],
     ['What is the best stack for edge computing with cold start < 10ms', 'I∘C∘S∘W'],
     ['说明一下我们需要强隔离和合规', 'V∘S∘C∘M'],
+    ['we need mTLS but hate sidecars', 'I∘C∘S∘Am'],
+    ['cold start less than 200ms, strong isolation', 'F∘S∘C'],
+    ['冷启动不能超过 100 毫秒，需要强隔离', 'G∘I∘C∘S'],
+    ["we can't use KVM, nested virtualization not available on our cloud", 'G∘I∘C∘S'],
   ])('%s → %s', (text, form) => {
     expect(advise(text).recommendation.normalForm).toBe(form);
   });
@@ -130,6 +134,23 @@ describe('phrasings beyond the examples', () => {
     expect(advice.recommendation.normalForm).toBe('V∘C∘M');
     expect(advice.steps.map((s) => s.axiom)).toEqual(['A2', 'A4']);
     expect(advice.requirements).toEqual([]);
+  });
+
+  it('explains operators by the names people type', () => {
+    for (const [name, symbol] of [
+      ['Service mesh', 'M'],
+      ['Am?', 'Am'],
+      ['Istio Ambient', 'Am'],
+      ['服务网格', 'M'],
+    ] as const) {
+      const explained = a.explain(name);
+      expect(explained.ok && explained.value.operator?.symbol).toBe(symbol);
+    }
+  });
+
+  it('a word simplified on its own keeps its operators as the algebra defines them (M is the sidecar mesh)', () => {
+    const simplified = a.simplify('M');
+    expect(simplified.ok && simplified.value.stack.name).toBe('Istio sidecar');
   });
 
   it('says what it did not understand', () => {

@@ -108,6 +108,11 @@ describe('numbers, units and comparators', () => {
     ['under 5s', ['latency < 5000 ms']],
     ['support 5k tenants', []],
     ['1m users, 5s timeout is fine', []],
+    ["cold start can't be more than 100 ms", ['cold_start <= 100 ms']],
+    ['冷启动不能超过 100 毫秒', ['cold_start <= 100 ms']],
+    ['memory never above 64MB', ['memory <= 64 MB']],
+    ['内存不能大于64MB', ['memory <= 64 MB']],
+    ['p95 < 5ms', ['p95 < 5 ms']],
   ])('%s → %j', (text, constraints) => {
     expect(constraintsOf(text)).toEqual(constraints);
   });
@@ -137,6 +142,11 @@ describe('negation', () => {
     ['strong isolation without a mesh', ['strong-isolation', '!service-mesh']],
     ['avoid sidecars', ['!sidecar']],
     ['不要虚拟机，要合规', ['!vm-isolation', 'compliance']],
+    ['we need mTLS but hate sidecars', ['zero-trust', '!sidecar']],
+    ['anything but VMs', ['!vm-isolation']],
+    ['要强隔离但不想用 KVM', ['strong-isolation', '!vm-isolation']],
+    ['nested virtualization not available', ['gvisor']],
+    ['virtualization is not supported', ['!vm-isolation']],
   ])('%s → %j', (text, needs) => {
     expect(needsOf(text)).toEqual(needs);
   });
