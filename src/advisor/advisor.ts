@@ -142,10 +142,12 @@ export class Advisor {
     const requirements = this.withImplied(this.withThread(parsed.requirements, previous), parsed.constraints);
     const constraints = this.withThreadConstraints(parsed.constraints, previous);
     if (requirements.length === 0 && constraints.length === 0) {
-      const ignored = parsed.ignored.length > 0 ? ` (not understood: ${parsed.ignored.join(', ')})` : '';
+      const shown = parsed.ignored.slice(0, 20);
+      const more = parsed.ignored.length > shown.length ? `, … ${parsed.ignored.length - shown.length} more` : '';
+      const ignored = shown.length > 0 ? ` (not understood: ${shown.join(', ')}${more})` : '';
       return fail({
         code: 'no-requirements',
-        message: `no requirement recognised in ${quote(text)}${ignored}. Try e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"`,
+        message: `no requirement recognised in ${quote(text.length > 200 ? `${text.slice(0, 200)}…` : text)}${ignored}. Try e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"`,
       });
     }
     const decision = decide(this.catalog, requirements, constraints);

@@ -14,6 +14,9 @@ const EXPLAIN = /^(?:(?:explain|define)(?![a-z0-9])|解释|说明)\s*[:：]?\s*/
 // Natural questions that may be about an operator ("what is Am?") or may be requirements ("what is best for edge?").
 const QUESTION = /^(?:what\s+is|what's|what\s+does|什么是)(?![a-z0-9])\s*/i;
 const COMPARE = /^(?:compare(?![a-z0-9])|比较|对比)\s*[:：]?\s*/i;
+// "what's the difference between ambient and sidecar?", "ambient 和 sidecar 有什么区别": a comparison, as a question.
+const DIFFERENCE = /^(?:what(?:'s| is) the )?differences? between (.+?) and (.+?)[?？]*$/i;
+const DIFFERENCE_ZH = /^(.+?)\s*(?:和|与|跟)\s*(.+?)\s*(?:有什么|的)?(?:区别|差别|不同)[?？吗]*$/;
 // An explicit composition sign makes a text a word even when it spells operators by name (`kata -> mesh`).
 const COMPOSITION = /[∘○◦→⟶➝➔]|->|=>/;
 // Long aliases are also ordinary words ("mesh", "wasm"): without a composition sign they read as requirements.
@@ -52,6 +55,8 @@ export function route(text: string): Route {
   const explain = EXPLAIN.exec(trimmed);
   // `explain the best stack for edge` is a request too: an explain route always falls back to advice.
   if (explain) return { kind: 'explain', target: trimmed.slice(explain[0].length).trim(), explicit: false };
+  const difference = DIFFERENCE.exec(trimmed) ?? DIFFERENCE_ZH.exec(trimmed);
+  if (difference) return { kind: 'compare', items: [difference[1].trim(), difference[2].trim()], explicit: false };
   const question = QUESTION.exec(trimmed);
   if (question) {
     return {

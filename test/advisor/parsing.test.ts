@@ -181,6 +181,8 @@ describe('routing a /stack text', () => {
     ['mesh', 'advice'],
     ['wasm', 'advice'],
     ['edge, cold start < 10ms', 'advice'],
+    ["what's the difference between ambient and sidecar?", 'compare'],
+    ['ambient 和 sidecar 有什么区别', 'compare'],
   ])('%j → %s', (text, kind) => {
     expect(route(text).kind).toBe(kind);
   });
