@@ -1,7 +1,5 @@
 /** The alphabet of the stack algebra (ALGEBRA.md §1): 20 operators, the no-op and V's weak inverse. */
 
-export type OperatorClass = 'head' | 'base' | 'add-on';
-
 export const HEADS = ['V', 'Kc', 'F', 'G', 'Cc'] as const;
 /** Base and add-on operators in the rank order of ALGEBRA.md §3 phase 4. */
 export const RANKED = ['I', 'C', 'S', 'M', 'W', 'We', 'Am', 'P', 'Ns', 'Cg', 'O', 'E', 'Ist', 'Otel', 'Gk'] as const;
@@ -12,16 +10,10 @@ export type Operator = (typeof SYMBOLS)[number];
 /** A token of a word: an operator, the no-op `∅`, or `V⁻¹`. */
 export type Letter = Operator | '∅' | 'V⁻¹';
 
-const BASE = new Set<Operator>(['I', 'C', 'S']);
 const HEAD_SET = new Set<string>(HEADS);
 
 export function isHead(s: Letter): s is Head {
   return HEAD_SET.has(s);
-}
-
-export function classOf(s: Operator): OperatorClass {
-  if (isHead(s)) return 'head';
-  return BASE.has(s) ? 'base' : 'add-on';
 }
 
 /** Rank used to sort commuting operators; heads sort before everything. */

@@ -13,6 +13,7 @@ import {
   eventBody,
   FORM,
   JSON_TYPE,
+  mentionEvent,
   type Sent,
   SIGNING_SECRET,
   send,
@@ -72,18 +73,7 @@ const blockText = (payload: unknown): string => visibleTexts(payload).join('\n')
 /** A message ts from the fake's clock, so the bot's replies and people's messages interleave as in Slack. */
 const newTs = (): string => fake.nextTs();
 
-function mention(text: string, ts: string, threadTs?: string): Record<string, unknown> {
-  fake.addMessage({ channel: 'C0DESIGN', ts, text, user: 'U0ASKER', ...(threadTs ? { thread_ts: threadTs } : {}) });
-  return {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text,
-    ts,
-    channel: 'C0DESIGN',
-    event_ts: ts,
-    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-  };
-}
+const mention = (text: string, ts: string, threadTs?: string) => mentionEvent(fake, text, ts, threadTs);
 
 async function postedReplies(count: number): Promise<Record<string, unknown>[]> {
   return vi.waitFor(

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { FakeSlack } from './fake-slack.js';
 
 /** Requests as Slack sends them to `POST /slack/events`, signed exactly as Slack signs them. */
 
@@ -131,4 +132,18 @@ export function buttonBody(
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An app_mention event by U0ASKER in #design-review, its message also put in the fake's channel history. */
+export function mentionEvent(fake: FakeSlack, text: string, ts: string, threadTs?: string): Record<string, unknown> {
+  fake.addMessage({ channel: 'C0DESIGN', ts, text, user: 'U0ASKER', ...(threadTs ? { thread_ts: threadTs } : {}) });
+  return {
+    type: 'app_mention',
+    user: 'U0ASKER',
+    text,
+    ts,
+    channel: 'C0DESIGN',
+    event_ts: ts,
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+  };
 }

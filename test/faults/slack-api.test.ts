@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fault } from '../e2e/fake-slack.js';
-import { buttonBody, eventBody, FORM, JSON_TYPE, type Sent, send } from '../e2e/slack-requests.js';
+import { buttonBody, eventBody, FORM, JSON_TYPE, mentionEvent, type Sent, send } from '../e2e/slack-requests.js';
 import { visibleTexts } from '../render/block-kit-limits.js';
 import { type RunningBot, startBot } from './running-bot.js';
 
@@ -60,19 +60,9 @@ async function botRepliesIn(bot: RunningBot, channel: string, threadTs: string):
   return (body.messages ?? []).filter((m) => m.bot_id === bot.fake.botId);
 }
 
-function mentionEvent(bot: RunningBot, text: string, threadTs?: string): { body: string; ts: string } {
+function mentionBody(bot: RunningBot, text: string, threadTs?: string): { body: string; ts: string } {
   const ts = bot.fake.nextTs();
-  bot.fake.addMessage({ channel: 'C0DESIGN', ts, text, user: 'U0ASKER', ...(threadTs ? { thread_ts: threadTs } : {}) });
-  const event = {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text,
-    ts,
-    channel: 'C0DESIGN',
-    event_ts: ts,
-    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-  };
-  return { body: eventBody(event), ts };
+  return { body: eventBody(mentionEvent(bot.fake, text, ts, threadTs)), ts };
 }
 
 const sendEvent = (bot: RunningBot, body: string, headers: Record<string, string> = {}) =>
@@ -93,7 +83,7 @@ async function stillServes(bot: RunningBot): Promise<void> {
   const res = await send(bot.events, new URLSearchParams({ command: '/stack', text: 'V∘C∘M∘C' }).toString(), FORM);
   expect(res.status).toBe(200);
   expect(visibleTexts(res.json).join('\n')).toContain('`V∘C∘M`');
-  const { body, ts } = mentionEvent(bot, '<@UBOT> help');
+  const { body, ts } = mentionBody(bot, '<@UBOT> help');
   expect((await sendEvent(bot, body)).status).toBe(200);
   await vi.waitFor(async () => expect(await botRepliesIn(bot, 'C0DESIGN', ts)).toHaveLength(1), { timeout: 5_000 });
 }
@@ -116,7 +106,7 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('a slow chat.postMessage: the mention is acknowledged before the answer is posted, and posted once', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> edge computing, cold start < 10ms');
+    const { body, ts } = mentionBody(bot, '<@UBOT> edge computing, cold start < 10ms');
     const held = holdWhile(bot, 'chat.postMessage', [], () => sendEvent(bot, body));
     const { ack, whileHeld } = await held.acked;
     expect(ack.status).toBe(200);
@@ -131,7 +121,7 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('Slack redelivers while the slow post is held: still one answer', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> V∘C∘M');
+    const { body, ts } = mentionBody(bot, '<@UBOT> V∘C∘M');
     const held = holdWhile(bot, 'chat.postMessage', [], () => sendEvent(bot, body));
     expect((await held.acked).whileHeld).toBe(true);
     await callsReach(bot, 'chat.postMessage', 1);
@@ -144,10 +134,10 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('a slow conversations.replies (reading a thread): the follow-up is acknowledged at once and answered once', async () => {
-    const root = mentionEvent(bot, '<@UBOT> edge computing, cold start < 10ms');
+    const root = mentionBody(bot, '<@UBOT> edge computing, cold start < 10ms');
     await sendEvent(bot, root.body);
     await vi.waitFor(async () => expect(await botRepliesIn(bot, 'C0DESIGN', root.ts)).toHaveLength(1));
-    const followUp = mentionEvent(bot, '<@UBOT> what if we also need memory < 50MB?', root.ts);
+    const followUp = mentionBody(bot, '<@UBOT> what if we also need memory < 50MB?', root.ts);
     const held = holdWhile(bot, 'conversations.replies', [], () => sendEvent(bot, followUp.body));
     const { ack, whileHeld } = await held.acked;
     expect(ack.status).toBe(200);
@@ -186,7 +176,7 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('HTTP 500 once: acknowledged before the retry finishes, retried, posted once', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> V∘C∘M');
+    const { body, ts } = mentionBody(bot, '<@UBOT> V∘C∘M');
     const held = holdWhile(bot, 'chat.postMessage', [{ status: 500 }], () => sendEvent(bot, body));
     const { ack, whileHeld } = await held.acked;
     expect(ack.status).toBe(200);
@@ -199,7 +189,7 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('HTTP 500 on every attempt: the failure is logged, no answer appears, the bot keeps serving', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> V∘C∘M');
+    const { body, ts } = mentionBody(bot, '<@UBOT> V∘C∘M');
     // The answer and its retry, then the apology and its retry.
     bot.fake.failNext('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
     expect((await sendEvent(bot, body)).status).toBe(200);
@@ -212,7 +202,7 @@ describe('Slack API faults, with the production retry policy scaled to test time
   });
 
   it('429 with Retry-After: acknowledged before the retry, which waits, then posted once', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> help');
+    const { body, ts } = mentionBody(bot, '<@UBOT> help');
     const held = holdWhile(bot, 'chat.postMessage', [{ status: 429, retryAfter: 1 }], () => sendEvent(bot, body));
     const { ack, whileHeld } = await held.acked;
     expect(ack.status).toBe(200);
@@ -255,7 +245,7 @@ describe('a Slack API call slower than the client timeout', () => {
   });
 
   it('is acknowledged at once; the client gives up and does not post again, and the bot keeps serving', async () => {
-    const { body, ts } = mentionEvent(bot, '<@UBOT> V∘C∘M');
+    const { body, ts } = mentionBody(bot, '<@UBOT> V∘C∘M');
     // Slack is slow on the first attempt: it posts the message, but only after the client gave up waiting.
     const held = holdWhile(bot, 'chat.postMessage', [], () => sendEvent(bot, body));
     const { ack, whileHeld } = await held.acked;
