@@ -1,7 +1,7 @@
 import { normalize } from '../algebra/normalize.js';
 import { letterOf, type Operator } from '../algebra/operators.js';
 import { parseWord } from '../algebra/parse.js';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type {
   Advice,

@@ -1,4 +1,4 @@
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import type { Advice, Comparison, Simplification } from './answer.js';
 
 const quote = (text: string): string => `“${text}”`;

@@ -2,7 +2,7 @@ import { type Head, isHead, type Letter, type Operator, RANK, RANKED } from './o
 
 const RANK_ORDER = RANKED.join(' < ');
 
-import { type Failure, fail, ok, type Result } from './result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 
 export type Axiom = 'A2' | 'A3' | 'A4' | 'A6' | 'A7';
 

@@ -3,7 +3,7 @@ import { ALIASES, type Letter, letterOf, SYMBOLS } from './operators.js';
 // Exact spellings (symbols as written, `∅`, `V⁻¹`) resolve without lower-casing: the common case of a long word.
 const EXACT = new Map<string, Letter>(Object.keys(ALIASES).map((l) => [l, l as Letter]));
 
-import { type Failure, fail, ok, type Result } from './result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import { suggestFor } from './suggest.js';
 
 export interface ParseFailure extends Failure {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Advisor } from '../advisor/advisor.js';
 import type { Answer } from '../advisor/answer.js';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import { buildKit } from '../kit/build.js';
 import type { Kit, KitFailure } from '../kit/kit.js';
 import { loadKitTemplates } from '../kit/load.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Advisor } from '../advisor/advisor.js';
 import type { Answer } from '../advisor/answer.js';
-import type { Failure, Result } from '../algebra/result.js';
+import type { Failure, Result } from '../result.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { answerMessage } from '../render/blocks.js';
 import { HELP_TEXT, renderText } from '../render/terminal.js';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../algebra/result.js';
+import { fail, ok, type Result } from '../result.js';
 import { commandsFor, type Target } from '../knowledge/commands.js';
 import type { Knowledge, Stack } from '../knowledge/schema.js';
 import type { Kit, KitFailure, KitFile } from './kit.js';

@@ -1,4 +1,4 @@
-import { ok, type Result } from '../algebra/result.js';
+import { ok, type Result } from '../result.js';
 import { targetFor } from '../knowledge/commands.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import { buildKit } from './build.js';

@@ -1,4 +1,4 @@
-import type { Failure } from '../algebra/result.js';
+import type { Failure } from '../result.js';
 
 /**
  * A deploy kit: the files a stack's commands need, and those commands, filled in for one application. One value for

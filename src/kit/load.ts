@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import { formatPath } from '../knowledge/load.js';
 import { type KitTemplates, KitTemplatesSchema } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { ok, type Result } from '../algebra/result.js';
+import { ok, type Result } from '../result.js';
 import type { KitFailure } from './kit.js';
 import type { KitPlan } from './plan.js';
 import type { KitTemplates } from './schema.js';

@@ -1,6 +1,6 @@
 import { isHead, type Operator } from '../algebra/operators.js';
 import { parseWord } from '../algebra/parse.js';
-import { fail, ok, type Result } from '../algebra/result.js';
+import { fail, ok, type Result } from '../result.js';
 import type { Stack } from '../knowledge/schema.js';
 import type { KitFailure } from './kit.js';
 import { referencedFiles } from './references.js';

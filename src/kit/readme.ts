@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../algebra/result.js';
+import { fail, ok, type Result } from '../result.js';
 import type { Stack } from '../knowledge/schema.js';
 import type { KitFailure } from './kit.js';
 import type { KitPlan } from './plan.js';

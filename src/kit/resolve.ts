@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../algebra/result.js';
+import { fail, ok, type Result } from '../result.js';
 import type { Knowledge, Stack } from '../knowledge/schema.js';
 
 /** Where an answer lands: the stack row of its normal form, if the knowledge base has one. */

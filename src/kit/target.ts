@@ -1,4 +1,4 @@
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import type { Target } from '../knowledge/commands.js';
 
 export interface TargetFailure extends Failure {

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../algebra/result.js';
+import { fail, ok, type Result } from '../result.js';
 import type { KitFailure } from './kit.js';
 
 /** The values of a kit's placeholders: `{app}` → `myapp`. */

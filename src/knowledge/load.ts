@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import { type Knowledge, KnowledgeSchema } from './schema.js';
 
 /** The built-in knowledge file, beside the sources and the build output alike (src/knowledge, dist/knowledge). */

@@ -1,5 +1,5 @@
 import type { Answer } from '../advisor/answer.js';
-import type { Failure } from '../algebra/result.js';
+import type { Failure } from '../result.js';
 import { adviceMessage } from './blocks-advice.js';
 import { comparisonMessage } from './blocks-comparison.js';
 import { context, section } from './blocks-elements.js';

@@ -10,7 +10,7 @@ import {
   webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 import type { KitTemplates } from '../kit/schema.js';
 import { homeView } from '../render/home.js';
 import type { Config, LogLevelName } from './config.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Failure, fail, ok, type Result } from '../algebra/result.js';
+import { type Failure, fail, ok, type Result } from '../result.js';
 
 /** Where each setting comes from, for the start-up message when one is missing or malformed. */
 const WHERE: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import { ok } from '../algebra/result.js';
+import { ok } from '../result.js';
 import { kitForForm } from '../kit/for-form.js';
 import { loadKitTemplates } from '../kit/load.js';
 import type { KitTemplates } from '../kit/schema.js';

@@ -1,5 +1,5 @@
 import type { Advisor } from '../advisor/advisor.js';
-import type { Failure, Result } from '../algebra/result.js';
+import type { Failure, Result } from '../result.js';
 import type { Kit } from '../kit/kit.js';
 import type { HomeView } from '../render/blocks-types.js';
 import type { SeenDeliveries } from './deliveries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../src/algebra/result.js';
+import { ok } from '../../src/result.js';
 import { closestStack, type Landing, resolveKitStack } from '../../src/kit/resolve.js';
 import { knowledge } from '../support.js';
 
