@@ -26,7 +26,7 @@ export function benchNormalize(print: (line: string) => void): void {
       const t0 = performance.now();
       const parsed = parseWord(text);
       const t1 = performance.now();
-      if (!parsed.ok) throw new Error(parsed.error.message);
+      if (!parsed.ok) throw new Error(parsed.error.code);
       const result = normalize(parsed.value);
       const t2 = performance.now();
       if (!result.ok || result.value.normalForm.head !== 'V') throw new Error('unexpected normal form');

@@ -27,7 +27,7 @@ export function seedRequests(): string[] {
 
 export function makeAdvisor(): Advisor {
   const kb = loadKnowledge();
-  if (!kb.ok) throw new Error(kb.error.message);
+  if (!kb.ok) throw new Error(kb.error.code);
   return new Advisor(kb.value);
 }
 

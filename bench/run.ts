@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
-import { reply } from '../src/slack/answer.js';
 import { typedText } from '../src/slack/incoming-text.js';
+import { reply } from '../src/slack/reply.js';
 import { benchHttp, DEFAULT_HTTP, type HttpFigures } from './http.js';
 import { benchNormalize } from './normalize.js';
 import { benchPipeline, makeAdvisor, type PipelineFigures, seedRequests } from './pipeline.js';
@@ -42,7 +42,7 @@ async function compiledAck(): Promise<((t: string) => string) | undefined> {
     const { Advisor } = (await import(
       new URL('advisor/advisor.js', dist).href
     )) as typeof import('../src/advisor/advisor.js');
-    const answer = (await import(new URL('slack/answer.js', dist).href)) as typeof import('../src/slack/answer.js');
+    const answer = (await import(new URL('slack/reply.js', dist).href)) as typeof import('../src/slack/reply.js');
     const incoming = (await import(
       new URL('slack/incoming-text.js', dist).href
     )) as typeof import('../src/slack/incoming-text.js');

@@ -1,49 +1,55 @@
 import { config as readDotenv } from 'dotenv';
 import { Advisor } from './advisor/advisor.js';
+import { type Failure, failure } from './failure.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { createApp, EVENTS_PATH, HEALTH_PATH, startApp } from './slack/app.js';
+import { languageOfEnvironment } from './language.js';
+import { messages } from './render/messages/index.js';
+import { createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
 
 /** `npm start`: settings from the environment (and .env), the knowledge base, the Bolt app; a clean stop on signals. */
 
-function exit(message: string): never {
-  process.stderr.write(`${message}\n`);
+readDotenv({ quiet: true });
+
+// Whoever runs the bot reads its start-up and stop messages in the language of their environment.
+const m = messages(languageOfEnvironment(process.env));
+
+function exit(error: Failure): never {
+  process.stderr.write(`${m.failure(error)}\n`);
   process.exit(1);
 }
 
-readDotenv({ quiet: true });
-
 const config = loadConfig(process.env);
-if (!config.ok) exit(config.error.message);
+if (!config.ok) exit(config.error);
 const settings = config.value;
 
 const knowledge = loadKnowledge(settings.knowledgePath === undefined ? {} : { overlayPath: settings.knowledgePath });
-if (!knowledge.ok) exit(`stack-advisor cannot start: the knowledge base is invalid.\n  ${knowledge.error.message}`);
+if (!knowledge.ok) exit(failure('knowledge-at-start', { cause: knowledge.error }));
 
 const advisor = new Advisor(knowledge.value);
 const app = createApp(settings, advisor);
 
 const started = await startApp(app, settings);
-if (!started.ok) exit(`stack-advisor cannot start: ${started.error.message}`);
+if (!started.ok) exit(started.error);
 
 app.logger.info(
-  settings.mode === 'socket'
-    ? `stack-advisor is running in Socket Mode (knowledge ${advisor.version})`
-    : `stack-advisor is running in HTTP mode on port ${started.value.port ?? settings.port}: POST ${EVENTS_PATH}, GET ${HEALTH_PATH} (knowledge ${advisor.version})`,
+  m.running(
+    settings.mode,
+    advisor.version,
+    settings.mode === 'http' ? (started.value.port ?? settings.port) : undefined,
+  ),
 );
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
-  app.logger.info(`${signal}: stopping`);
+  app.logger.info(m.stopping(signal));
   try {
     await app.stop();
     process.exit(0);
   } catch (error) {
-    process.stderr.write(
-      `stack-advisor did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`${m.stopFailed(error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   }
 }

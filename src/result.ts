@@ -1,8 +1,6 @@
-/** An error the user can cause: a stable code for machines, a sentence for people. */
-export interface Failure {
-  readonly code: string;
-  readonly message: string;
-}
+import type { Failure } from './failure.js';
+
+export { type Failure, failure } from './failure.js';
 
 export type Result<T, F extends Failure = Failure> =
   | { readonly ok: true; readonly value: T }

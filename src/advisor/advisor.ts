@@ -1,52 +1,47 @@
 import { normalize } from '../algebra/normalize.js';
 import { letterOf, type Operator } from '../algebra/operators.js';
 import { parseWord } from '../algebra/parse.js';
-import { type Failure, fail, ok, type Result } from '../result.js';
 import type { Knowledge } from '../knowledge/schema.js';
+import { explicitLanguage, type Language, ownLanguageOf } from '../language.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import type {
   Advice,
   Answer,
   Carried,
   Comparison,
-  Constraint,
   Explanation,
-  Language,
-  Requirement,
+  Reason,
   Simplification,
+  StackListing,
+  StackView,
 } from './answer.js';
-import { Catalog, viewOfEntry } from './catalog.js';
+import { Catalog, listingOf, viewOfEntry } from './catalog.js';
 import { compareAnswers } from './compare.js';
 import { alternativesOf, decide } from './decide.js';
-import { constraintText, viewOf } from './figures.js';
+import { viewOf } from './figures.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { reasons } from './reasons.js';
 import { parseRequest } from './requirements.js';
 import { isOperatorWord, route } from './route.js';
+import { carriedOf, withImplied, withThread, withThreadConstraints } from './thread.js';
 
 /** The longest request the advisor reads, in characters. */
 export const MAX_REQUEST = 4000;
 
-const quote = (text: string): string => `“${text}”`;
-
-/** Chinese when Han characters carry the request (one counts as much as two Latin letters), English otherwise. */
-function languageOf(text: string): Language {
-  let han = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    // The CJK Unified Ideographs block and its extension A: every Han character a request is likely to use.
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
-  }
-  return han > 0 && han * 2 >= latin ? 'zh' : 'en';
+/** How the language of an answer is chosen when the request does not choose it itself. */
+export interface AskContext {
+  /** An explicit choice (CLI `--lang`): wins over everything. */
+  readonly language?: Language;
+  /** For a request with no language of its own (an operator word, a button): the asker's locale. */
+  readonly fallback?: Language;
 }
 
-/** The two letters of the algebra that are not operators. */
-const GLOSSARY = {
-  '∅': '∅ is the no-op (A6): it maps every technical object to itself and disappears from every word. A word that simplifies to ∅ deploys nothing.',
-  'V⁻¹':
-    'V⁻¹ (also written V^-1) is the weak inverse of V, "hardware unlock" (A7): V∘V⁻¹ → ∅. Only V has one, and it only undoes a V written immediately before it.',
-} as const;
+/** The reason a stack is what it is: its own row's, the composition, or nothing to deploy. */
+function stackReason(stack: StackView): Reason {
+  if (stack.empty) return { kind: 'nothing-to-deploy' };
+  if (stack.composition !== undefined) return { kind: 'composed', composition: stack.composition };
+  return { kind: 'stack', why: stack.why ?? { en: '', zh: '' } };
+}
 
 /** Answers questions from one knowledge base: advice, simplification, explanation, comparison. Pure and deterministic. */
 export class Advisor {
@@ -60,55 +55,74 @@ export class Advisor {
     this.lexicon = compileLexicon(kb);
   }
 
-  /** Routes a request as `/stack` does and answers it. */
-  answer(text: string, previous?: Carried): Result<Answer> {
+  /**
+   * The language to answer `text` in: an explicit choice, the request's own words, the thread's earlier answer, the
+   * asker's locale, English. Returns the text without a leading choice such as `中文:`.
+   */
+  languageFor(text: string, context: AskContext = {}, previous?: Carried): { language: Language; text: string } {
+    const explicit = explicitLanguage(text);
+    const language =
+      context.language ??
+      explicit.language ??
+      ownLanguageOf(explicit.text, isOperatorWord) ??
+      previous?.language ??
+      context.fallback ??
+      'en';
+    return { language, text: explicit.text };
+  }
+
+  /** The language a request chooses itself (a leading `中文:`, or its own words), if any: else the asker's locale decides. */
+  ownLanguage(text: string): Language | undefined {
+    const explicit = explicitLanguage(text);
+    return explicit.language ?? ownLanguageOf(explicit.text, isOperatorWord);
+  }
+
+  /** Routes a request as `/stack` does and answers it, in the language `languageFor` picks. */
+  answer(input: string, previous?: Carried, context: AskContext = {}): Result<Answer> {
+    const { language, text } = this.languageFor(input, context, previous);
     const r = route(text);
     switch (r.kind) {
       case 'help':
-        return ok({ kind: 'help', knowledgeVersion: this.version });
+        return ok({ kind: 'help', language, knowledgeVersion: this.version });
       case 'explain': {
-        const explained = this.explain(r.target);
-        return explained.ok || r.explicit ? explained : this.orAdvice(text, explained, previous);
+        const explained = this.explain(r.target, language);
+        return explained.ok || r.explicit ? explained : this.orAdvice(text, explained, language, previous);
       }
       case 'compare': {
-        const compared = this.compare(r.items);
-        return compared.ok || r.explicit ? compared : this.orAdvice(text, compared, previous);
+        const compared = this.compare(r.items, language);
+        return compared.ok || r.explicit ? compared : this.orAdvice(text, compared, language, previous);
       }
       case 'word':
-        return this.simplify(r.word);
+        return this.simplify(r.word, language);
       default:
-        return this.advise(r.text, previous);
+        return this.advise(r.text, previous, language);
     }
   }
 
   /** A guessed route failed: the whole text as requirements, or the first failure if that answers nothing either. */
-  private orAdvice(text: string, failed: Result<Answer>, previous?: Carried): Result<Answer> {
-    const advice = this.advise(text, previous);
+  private orAdvice(text: string, failed: Result<Answer>, language: Language, previous?: Carried): Result<Answer> {
+    const advice = this.advise(text, previous, language);
     return advice.ok ? advice : failed;
   }
 
   /** The five canonical stacks of the seed, in order. */
-  canonical(): { id: string; name: string; normalForm: string; label: string; title: { en: string; zh: string } }[] {
-    return this.kb.decision_matrix.flatMap((row) => {
-      const entry = this.catalog.entries.find((e) => e.stack.id === row.stack);
-      if (entry === undefined) return [];
-      const { stack, metrics } = entry;
-      return [{ id: stack.id, name: stack.name, normalForm: stack.form, label: metrics.label, title: stack.title }];
-    });
+  canonical(): StackListing[] {
+    return this.catalog.canonical();
   }
 
   /** Simplifies an operator word: the rewrite steps, the normal form, its metrics and its stack. */
   simplify(word: string, language: Language = 'en'): Result<Simplification> {
-    if (word.trim() === '')
-      return fail({ code: 'empty-word', message: 'the word is empty: write operators such as V∘C∘M' });
+    const failed = (f: Failure) => fail({ ...f, language });
+    if (word.trim() === '') return failed(failure('empty-word', {}));
     const parsed = parseWord(word);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return failed(parsed.error);
     const normalized = normalize(parsed.value);
-    if (!normalized.ok) return normalized;
+    if (!normalized.ok) return failed(normalized.error);
     const n = normalized.value;
     const operators = n.normalForm.operators;
     return ok({
       kind: 'simplification',
+      language,
       input: word,
       word: n.input,
       normalForm: n.normalForm.text,
@@ -116,43 +130,33 @@ export class Advisor {
       steps: n.steps,
       warnings: n.warnings,
       metrics: this.catalog.table.metricsOf(operators),
-      stack: this.catalog.stackView(operators, language),
+      stack: this.catalog.stackView(operators),
       knowledgeVersion: this.version,
     });
   }
 
   /** Turns requirements in English or Chinese into an explained recommendation (the seed's four steps). */
-  advise(request: string, previous?: Carried): Result<Advice> {
+  advise(request: string, previous?: Carried, language?: Language): Result<Advice> {
     const text = request.trim();
-    if (text === '') {
-      return fail({
-        code: 'empty-request',
-        message: 'the request is empty: describe what you need, e.g. "edge, cold start < 10ms"',
-      });
-    }
+    const lang = language ?? this.languageFor(text, {}, previous).language;
+    const failed = (f: Failure) => fail({ ...f, language: lang });
+    if (text === '') return failed(failure('empty-request', {}));
     if (text.length > MAX_REQUEST) {
-      return fail({
-        code: 'request-too-long',
-        message: `the request is ${text.length} characters long; the limit is ${MAX_REQUEST}: shorten it to the requirements`,
-      });
+      return failed(failure('request-too-long', { length: text.length, limit: MAX_REQUEST }));
     }
-    const language = languageOf(text);
-    if (isOperatorWord(text)) return this.adviseWord(text, language, previous);
+    if (isOperatorWord(text)) return this.adviseWord(text, lang, previous);
     const parsed = parseRequest(text, this.lexicon);
-    const requirements = this.withImplied(this.withThread(parsed.requirements, previous), parsed.constraints);
-    const constraints = this.withThreadConstraints(parsed.constraints, previous);
+    const requirements = withImplied(
+      this.catalog,
+      withThread(this.catalog, parsed.requirements, previous),
+      parsed.constraints,
+    );
+    const constraints = withThreadConstraints(this.catalog, parsed.constraints, previous);
     if (requirements.length === 0 && constraints.length === 0) {
-      const shown = parsed.ignored.slice(0, 20);
-      const more = parsed.ignored.length > shown.length ? `, … ${parsed.ignored.length - shown.length} more` : '';
-      const ignored = shown.length > 0 ? ` (not understood: ${shown.join(', ')}${more})` : '';
-      return fail({
-        code: 'no-requirements',
-        message: `no requirement recognised in ${quote(text.length > 200 ? `${text.slice(0, 200)}…` : text)}${ignored}. Try e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"`,
-      });
+      return failed(failure('no-requirements', { text, ignored: parsed.ignored }));
     }
     const decision = decide(this.catalog, requirements, constraints);
     const chosen = decision.chosen.entry;
-    const conflicts = [...decision.conflicts];
 
     // Step 1: the operator word of the chosen stack, with the add-ons the request names itself (OpenTelemetry, eBPF…).
     const extras = requirements
@@ -162,59 +166,35 @@ export class Advisor {
     const sequence: Operator[] = [...chosen.operators, ...new Set(extras)];
     const normalized = normalize(sequence);
     // Add-ons commute with everything, so a stack form plus add-ons always normalizes.
-    if (!normalized.ok) throw new Error(`${sequence.join('∘')} does not normalize: ${normalized.error.message}`);
+    if (!normalized.ok) throw new Error(`${sequence.join('∘')} does not normalize: ${normalized.error.code}`);
     const n = normalized.value;
     const operators = n.normalForm.operators;
     const own = this.catalog.entryForForm(n.normalForm.text);
-    const stack = own ? viewOfEntry(own, language) : this.catalog.stackView(operators, language, chosen);
+    const stack = own ? viewOfEntry(own) : this.catalog.stackView(operators, chosen);
     const metrics = own ? own.metrics : this.catalog.table.metricsOf(operators);
-
     const why = reasons(
       this.catalog.needs,
       requirements,
       decision.chosen.checks,
-      stack.why,
+      stackReason(stack),
       decision.ranked,
       chosen.stack.id,
     );
     return ok({
       kind: 'advice',
       request: text,
-      language,
+      language: lang,
       requirements,
       constraints,
       ignored: parsed.ignored,
+      outOfScope: [],
       word: sequence.join(' → '),
       steps: n.steps,
       warnings: n.warnings,
-      recommendation: {
-        stackId: stack.id,
-        normalForm: n.normalForm.text,
-        metrics,
-        stack: stack.name,
-        implementation: stack.implementation,
-        figures: stack.figures,
-        commands: stack.commands,
-        commandsFrom: stack.commandsFrom,
-        checks: decision.chosen.checks,
-        why,
-      },
+      recommendation: { stack, normalForm: n.normalForm.text, metrics, checks: decision.chosen.checks, reasons: why },
       alternatives: alternativesOf(decision),
-      conflicts,
-      carried: {
-        // A need that does not matter is not carried: read back as negated, it would rule stacks out.
-        needs: requirements
-          .filter((r) => r.from !== 'constraint' && r.indifferent !== true)
-          .map((r) => ({ need: r.need, negated: r.negated, text: r.text })),
-        constraints: constraints.map(({ quantity, comparator, value, unit, text: t, assumption }) => ({
-          quantity,
-          comparator,
-          value,
-          unit,
-          text: t,
-          ...(assumption === undefined ? {} : { assumption }),
-        })),
-      },
+      conflicts: decision.conflicts,
+      carried: carriedOf(requirements, constraints, lang),
       knowledgeVersion: this.version,
     });
   }
@@ -231,20 +211,16 @@ export class Advisor {
       requirements: [],
       constraints: [],
       ignored: [],
+      outOfScope: [],
       word: s.word,
       steps: s.steps,
       warnings: s.warnings,
       recommendation: {
-        stackId: s.stack.id,
+        stack: s.stack,
         normalForm: s.normalForm,
         metrics: s.metrics,
-        stack: s.stack.name,
-        implementation: s.stack.implementation,
-        figures: s.stack.figures,
-        commands: s.stack.commands,
-        commandsFrom: s.stack.commandsFrom,
         checks: [],
-        why: [`The request is an operator word, ${s.word}: it is simplified and looked up as it is.`, s.stack.why],
+        reasons: [{ kind: 'operator-word', word: s.word }, stackReason(s.stack)],
       },
       alternatives: [],
       conflicts: [],
@@ -254,104 +230,47 @@ export class Advisor {
   }
 
   /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */
-  explain(target: string): Result<Explanation> {
+  explain(target: string, language: Language = 'en'): Result<Explanation> {
     // "Am?", "`W`", "“Ambient mesh”": the question marks and quotes are not part of the name.
     const t = target
       .trim()
       .replace(/^[`'"“”‘’]+|[`'"“”‘’?？!！.。]+$/g, '')
       .trim();
-    if (t === '')
-      return fail({
-        code: 'empty-target',
-        message: 'explain what? Name an operator (e.g. Am) or a form (e.g. V∘S∘C∘M)',
-      });
+    if (t === '') return fail({ ...failure('empty-target', {}), language });
+    const base = { kind: 'explanation' as const, language, target: t, knowledgeVersion: this.version };
     const letter = letterOf(t) ?? this.catalog.operatorByName.get(t.toLowerCase());
-    if (letter === '∅' || letter === 'V⁻¹') {
-      return ok({ kind: 'explanation', target: t, note: GLOSSARY[letter], stacks: [], knowledgeVersion: this.version });
-    }
+    if (letter === '∅' || letter === 'V⁻¹') return ok({ ...base, glossary: letter, stacks: [] });
     const info = letter === undefined ? undefined : this.catalog.operators.get(letter);
     if (info) {
       return ok({
-        kind: 'explanation',
-        target: t,
+        ...base,
         operator: { ...info, figureViews: info.figures.map(viewOf) },
-        stacks: this.catalog.entries
-          .filter((e) => e.operators.includes(info.symbol))
-          .map((e) => ({ id: e.stack.id, name: e.stack.name, normalForm: e.stack.form, label: e.metrics.label })),
-        knowledgeVersion: this.version,
+        stacks: this.catalog.entries.filter((e) => e.operators.includes(info.symbol)).map(listingOf),
       });
     }
     const byId = this.catalog.entries.find(
       (e) => e.stack.id === t.toLowerCase() || e.stack.name.toLowerCase() === t.toLowerCase(),
     );
-    const simplified = this.simplify(byId ? byId.stack.form : t);
+    const simplified = this.simplify(byId ? byId.stack.form : t, language);
     if (!simplified.ok) return simplified;
     const form = simplified.value.normalForm;
     return ok({
-      kind: 'explanation',
-      target: t,
-      stacks: this.catalog.entries
-        .filter((e) => e.stack.form === form)
-        .map((e) => ({ id: e.stack.id, name: e.stack.name, normalForm: e.stack.form, label: e.metrics.label })),
+      ...base,
+      stacks: this.catalog.entries.filter((e) => e.stack.form === form).map(listingOf),
       simplification: simplified.value,
-      knowledgeVersion: this.version,
     });
   }
 
   /** Compares requests or words side by side and says which wins on what. */
-  compare(inputs: readonly string[]): Result<Comparison> {
+  compare(inputs: readonly string[], language: Language = 'en'): Result<Comparison> {
     return compareAnswers(
       inputs,
       (input) => {
         const r = route(input);
-        return r.kind === 'word' ? this.simplify(r.word) : this.advise(input);
+        return r.kind === 'word' ? this.simplify(r.word, language) : this.advise(input, undefined, language);
       },
       this.version,
+      language,
     );
-  }
-
-  private withThread(current: readonly Requirement[], previous: Carried | undefined): Requirement[] {
-    const mine = new Set(current.map((r) => r.need));
-    const { needs } = this.catalog;
-    const carried = (previous?.needs ?? []).flatMap((p) => {
-      const need = needs.get(p.need);
-      if (need === undefined || mine.has(p.need)) return [];
-      return [
-        {
-          need: p.need,
-          label: need.label.en,
-          text: String(p.text).slice(0, 200),
-          negated: p.negated === true,
-          from: 'thread' as const,
-        },
-      ];
-    });
-    return [...carried, ...current];
-  }
-
-  private withThreadConstraints(current: readonly Constraint[], previous: Carried | undefined): Constraint[] {
-    const direction = (c: Pick<Constraint, 'comparator'>) => (c.comparator.startsWith('>') ? 'up' : 'down');
-    const key = (c: Pick<Constraint, 'quantity' | 'comparator'>) => `${c.quantity}:${direction(c)}`;
-    const mine = new Set(current.map(key));
-    const { quantities } = this.catalog;
-    const carried = (previous?.constraints ?? []).flatMap((c) => {
-      const q = quantities.get(c.quantity);
-      if (q === undefined || mine.has(key(c)) || !Number.isFinite(c.value)) return [];
-      return [{ ...c, text: String(c.text).slice(0, 200), label: q.label.en, from: 'thread' as const }];
-    });
-    return [...carried, ...current];
-  }
-
-  /** Needs that numeric requirements imply: "cold start < 10ms" is also a cold-start need. */
-  private withImplied(requirements: readonly Requirement[], constraints: readonly Constraint[]): Requirement[] {
-    const out = [...requirements];
-    for (const c of constraints) {
-      if (c.comparator === '>' || c.comparator === '>=') continue;
-      const implies = this.catalog.quantities.get(c.quantity)?.implies;
-      const need = implies === undefined ? undefined : this.catalog.needs.get(implies);
-      if (need === undefined || out.some((r) => r.need === need.id)) continue;
-      out.push({ need: need.id, label: need.label.en, text: c.text, negated: false, from: 'constraint' });
-    }
-    return out;
   }
 }

@@ -1,29 +1,58 @@
+import { z } from 'zod';
 import type { Metrics } from '../algebra/metrics.js';
-import type { RewriteStep } from '../algebra/normalize.js';
+import type { AlgebraWarning, RewriteStep } from '../algebra/normalize.js';
+import type { Operator } from '../algebra/operators.js';
 import type { Figure, OperatorInfo } from '../knowledge/schema.js';
+import type { Language, Localized } from '../language.js';
 
 /**
- * The answers the product gives. One value per answer: the CLI prints it (`--json` prints it as is), the Slack
- * renderer turns it into Block Kit, and the tests read it.
+ * The answers the product gives, as facts: ids, forms, numbers, codes and the knowledge base's own bilingual text,
+ * never a sentence. The renderers (Block Kit, terminal, `--json`) turn them into words from the `en` / `zh` catalogs.
  */
 
-export type Language = 'en' | 'zh';
+export type { Language } from '../language.js';
+
+/** Where a figure comes from: stated with a source, or added up from the operators' figures. */
+export type FigureSource =
+  | { readonly kind: 'stated'; readonly text: Localized }
+  | { readonly kind: 'derived'; readonly parts: readonly { readonly operator: string; readonly text: string }[] };
 
 /** A physical figure with its unit and source, printed for people as `text` (`≈ 20.5 ms`, `< 10 ms`). */
-export interface FigureView extends Figure {
+export interface FigureView extends Omit<Figure, 'source'> {
   readonly text: string;
+  readonly source: FigureSource;
+}
+
+/** A stack by id, with the name and form people recognise it by. */
+export interface StackRef {
+  readonly id: string;
+  readonly name: string;
+  readonly form: string;
+}
+
+/** Why a stack was not built from its own row: the word's operators compared with the stack whose commands it uses. */
+export interface Composition {
+  readonly form: string;
+  readonly base: StackRef;
+  /** True when the base is the stack the advisor chose (its commands adapted), false when it is only the closest. */
+  readonly chosen: boolean;
+  readonly added: readonly Operator[];
+  readonly missing: readonly Operator[];
 }
 
 /** A stack as answered: from the knowledge base, or composed from the operators when the form has no stack row. */
 export interface StackView {
   readonly id: string | undefined;
-  readonly name: string;
-  readonly implementation: readonly string[];
+  readonly name: Localized;
+  readonly implementation: readonly Localized[];
   readonly figures: readonly FigureView[];
   readonly commands: readonly string[];
-  readonly why: string;
-  /** True when no stack row exists for the form and the stack was assembled from its operators. */
-  readonly composed: boolean;
+  /** The knowledge base's reason for the stack; none for a composed stack (see `composition`). */
+  readonly why: Localized | undefined;
+  /** Set when no stack row exists for the form and the stack was assembled from its operators. */
+  readonly composition: Composition | undefined;
+  /** True for the empty word ∅: nothing to deploy. */
+  readonly empty: boolean;
   /** The stack whose deploy commands these are (its own, or the one a composed stack borrows them from). */
   readonly commandsFrom: string | undefined;
 }
@@ -31,12 +60,13 @@ export interface StackView {
 /** A word simplified: the trace, the normal form, metrics, and the stack it lands on. */
 export interface Simplification {
   readonly kind: 'simplification';
+  readonly language: Language;
   readonly input: string;
   readonly word: string;
   readonly normalForm: string;
   readonly operators: readonly string[];
   readonly steps: readonly RewriteStep[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AlgebraWarning[];
   readonly metrics: Metrics;
   readonly stack: StackView;
   readonly knowledgeVersion: string;
@@ -45,78 +75,164 @@ export interface Simplification {
 /** A need recognised in the request, and the words that produced it. */
 export interface Requirement {
   readonly need: string;
-  readonly label: string;
+  readonly label: Localized;
   readonly text: string;
   readonly negated: boolean;
   /** Negated as "does not matter" rather than "must not have": the need is dropped, nothing is ruled out. */
   readonly indifferent?: boolean;
   /** `thread` when carried over from an earlier answer in the same Slack thread. */
-  readonly from: 'request' | 'thread' | 'constraint';
+  readonly source: 'request' | 'thread';
+  /** True when a number implies the need ("cold start < 10ms" is also the need "cold start"): shown as the number. */
+  readonly implied: boolean;
+  /** How the need was read, when not from its own words: a complaint about a component counts against it. */
+  readonly reading?: Reading;
 }
 
+/** A reading of intent beyond the vocabulary: what the words meant, in a closed list. */
+export type Reading =
+  | { readonly kind: 'rejects-component'; readonly component: Operator }
+  | { readonly kind: 'cost-pressure' }
+  | { readonly kind: 'migration' }
+  | { readonly kind: 'confidential-described' }
+  | { readonly kind: 'impossible-vm' }
+  | { readonly kind: 'observability-first' };
+
 export type Comparator = '<' | '<=' | '>' | '>=' | '=';
+
+/** What the reader of a number had to assume, as codes. */
+export type Assumption =
+  | { readonly kind: 'quantity-from-unit'; readonly quantity: Figure['quantity'] }
+  | { readonly kind: 'range-upper' }
+  | { readonly kind: 'no-comparator' }
+  | { readonly kind: 'approx-as-at-most'; readonly word: string };
 
 /** A numeric requirement, normalized to ms (time) or MB (size). */
 export interface Constraint {
   readonly quantity: Figure['quantity'];
-  readonly label: string;
+  readonly label: Localized;
   readonly comparator: Comparator;
   readonly value: number;
   readonly unit: 'ms' | 'MB';
   /** The words that produced it, as typed. */
   readonly text: string;
   /** What the parser had to assume (a missing comparator, a quantity inferred from the unit). */
-  readonly assumption?: string;
-  readonly from: 'request' | 'thread';
+  readonly assumptions: readonly Assumption[];
+  readonly source: 'request' | 'thread';
 }
 
+/** A numeric requirement, stripped to what a check names. */
+export type ConstraintRef = Pick<Constraint, 'quantity' | 'label' | 'comparator' | 'value' | 'unit' | 'text'>;
+
+/** A stack's figure against one numeric requirement. */
 export interface ConstraintCheck {
-  readonly constraint: string;
+  readonly constraint: ConstraintRef;
   readonly status: 'met' | 'violated' | 'unknown';
-  readonly figure?: string;
-  readonly reason: string;
+  /** A lower bound on a smaller-is-better quantity asks nothing of a stack. */
+  readonly tolerance?: boolean;
+  /** The figure that decided it; `quantity` differs from the constraint's when a fallback figure was used. */
+  readonly figure?: FigureView;
 }
+
+/** What rules a stack out: a negated need that names one of its operators, or a numeric requirement it fails. */
+export type Exclusion =
+  | { readonly kind: 'negation'; readonly need: string; readonly text: string; readonly operators: readonly Operator[] }
+  | { readonly kind: 'violates'; readonly check: ConstraintCheck };
+
+/** One thing a stack is worse or better at than another: a metric, or a numeric requirement. */
+export type TradeItem =
+  | {
+      readonly kind: 'metric';
+      readonly dimension: Dimension;
+      readonly value: number;
+      readonly versus: number;
+    }
+  | { readonly kind: 'check'; readonly check: ConstraintCheck };
+
+export const DIMENSIONS = ['latency', 'security', 'observability'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A stack the advisor weighed: its score, whether it is excluded, and what it gives up. */
 export interface Candidate {
   readonly stackId: string;
-  readonly stack: string;
+  readonly stack: Localized;
   readonly normalForm: string;
   readonly metrics: Metrics;
   readonly score: number;
   readonly checks: readonly ConstraintCheck[];
-  readonly excludedBy: readonly string[];
+  readonly excludedBy: readonly Exclusion[];
   /** Compared with the recommendation. */
-  readonly givesUp: readonly string[];
-  readonly gains: readonly string[];
+  readonly givesUp: readonly TradeItem[];
+  readonly gains: readonly TradeItem[];
 }
 
-/** Two requirements that no single stack satisfies, and what was done about it. */
-export interface Conflict {
-  readonly requirement: string;
-  readonly wants: string;
-  readonly excludedBy: string;
-  readonly message: string;
-}
+/** Requirements that no single stack satisfies, and what was done about it. Matched by stack id, never by name. */
+export type Conflict =
+  | {
+      readonly kind: 'no-stack-meets-all';
+      readonly closest: StackRef;
+      readonly excludedBy: readonly Exclusion[];
+    }
+  | {
+      readonly kind: 'unknown-for-all';
+      readonly constraint: ConstraintRef;
+      readonly closest: StackRef;
+      readonly check: ConstraintCheck;
+    }
+  | {
+      readonly kind: 'favorite-excluded';
+      readonly need: string;
+      readonly label: Localized;
+      readonly text: string;
+      readonly favorite: StackRef;
+      readonly excludedBy: readonly Exclusion[];
+      readonly chosen: StackRef;
+      readonly givesUp: readonly TradeItem[];
+    }
+  | {
+      /** Two requirements that exclude each other whatever the stack (VMs impossible, yet a VM kernel per tenant). */
+      readonly kind: 'contradiction';
+      readonly first: string;
+      readonly second: string;
+      readonly closest: StackRef;
+    };
 
-/** What an answer hands to the next question in a Slack thread (stored as message metadata). */
-export interface Carried {
-  readonly needs: readonly { readonly need: string; readonly negated: boolean; readonly text: string }[];
-  readonly constraints: readonly Omit<Constraint, 'from' | 'label'>[];
-}
+/** One line of the Why section, as a fact. */
+export type Reason =
+  | { readonly kind: 'supports'; readonly requirement: Requirement; readonly weight: number }
+  | { readonly kind: 'not-for-stack'; readonly requirement: Requirement }
+  | { readonly kind: 'indifferent'; readonly requirement: Requirement }
+  | { readonly kind: 'negated'; readonly requirement: Requirement; readonly excludes: readonly Operator[] }
+  | { readonly kind: 'check'; readonly check: ConstraintCheck }
+  | { readonly kind: 'excluded'; readonly stack: StackRef; readonly excludedBy: readonly Exclusion[] }
+  | { readonly kind: 'ranked-by-numbers' }
+  | { readonly kind: 'operator-word'; readonly word: string }
+  | { readonly kind: 'stack'; readonly why: Localized }
+  | { readonly kind: 'composed'; readonly composition: Composition }
+  | { readonly kind: 'nothing-to-deploy' };
+
+/** What an answer hands to the next question in a Slack thread (stored as message metadata): one schema, one type. */
+export const CarriedSchema = z.object({
+  needs: z.array(z.object({ need: z.string(), negated: z.boolean(), text: z.string() })),
+  constraints: z.array(
+    z.object({
+      quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p95', 'p99']),
+      comparator: z.enum(['<', '<=', '>', '>=', '=']),
+      value: z.number(),
+      unit: z.enum(['ms', 'MB']),
+      text: z.string(),
+    }),
+  ),
+  /** The language of the thread's earlier answer: follow-ups without words of their own stay in it. */
+  language: z.enum(['en', 'zh']).optional(),
+});
+export type Carried = z.infer<typeof CarriedSchema>;
 
 export interface Recommendation {
-  readonly stackId: string | undefined;
+  readonly stack: StackView;
   readonly normalForm: string;
   readonly metrics: Metrics;
-  readonly stack: string;
-  readonly implementation: readonly string[];
-  readonly figures: readonly FigureView[];
-  readonly commands: readonly string[];
-  /** The stack whose deploy commands these are: the Deploy kit holds the files they name. */
-  readonly commandsFrom: string | undefined;
   readonly checks: readonly ConstraintCheck[];
-  readonly why: readonly string[];
+  readonly reasons: readonly Reason[];
 }
 
 /** Requirements in, an explained recommendation out: the four steps of the seed document. */
@@ -128,10 +244,12 @@ export interface Advice {
   readonly constraints: readonly Constraint[];
   /** Parts of the request that were not understood, as typed. */
   readonly ignored: readonly string[];
+  /** Topics outside what the advisor decides (GPUs, databases…), named in the request. */
+  readonly outOfScope: readonly string[];
   /** The operator word of step 1, `I → C → S → W`. */
   readonly word: string;
   readonly steps: readonly RewriteStep[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AlgebraWarning[];
   readonly recommendation: Recommendation;
   readonly alternatives: readonly Candidate[];
   readonly conflicts: readonly Conflict[];
@@ -139,20 +257,28 @@ export interface Advice {
   readonly knowledgeVersion: string;
 }
 
+/** A stack as listed for onboarding (Home tab, explanations). */
+export interface StackListing {
+  readonly id: string;
+  readonly name: string;
+  readonly normalForm: string;
+  readonly label: string;
+  readonly title: Localized;
+}
+
+/** The two letters of the algebra that are not operators. */
+export type Glossary = '∅' | 'V⁻¹';
+
 /** Onboarding for one operator or one normal form. */
 export interface Explanation {
   readonly kind: 'explanation';
+  readonly language: Language;
   readonly target: string;
   readonly operator?: OperatorInfo & { readonly figureViews: readonly FigureView[] };
-  /** For the letters that are not operators (∅, V⁻¹): what they mean. */
-  readonly note?: string;
+  /** For the letters that are not operators (∅, V⁻¹): which one, the catalogs say what it means. */
+  readonly glossary?: Glossary;
   /** The canonical stacks the operator appears in, or the form's own simplification. */
-  readonly stacks: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly normalForm: string;
-    readonly label: string;
-  }[];
+  readonly stacks: readonly StackListing[];
   readonly simplification?: Simplification;
   readonly knowledgeVersion: string;
 }
@@ -160,26 +286,23 @@ export interface Explanation {
 /** Several requests or words side by side, and which one wins on what. */
 export interface Comparison {
   readonly kind: 'comparison';
+  readonly language: Language;
   readonly items: readonly {
     readonly input: string;
     readonly normalForm: string;
-    readonly stack: string;
+    readonly stack: Localized;
     readonly metrics: Metrics;
     readonly figures: readonly FigureView[];
     readonly answer: Advice | Simplification;
   }[];
   /** For each dimension, the inputs (indexes into items) with the best score. */
-  readonly winners: {
-    readonly latency: readonly number[];
-    readonly security: readonly number[];
-    readonly observability: readonly number[];
-  };
-  readonly summary: readonly string[];
+  readonly winners: Readonly<Record<Dimension, readonly number[]>>;
   readonly knowledgeVersion: string;
 }
 
 export interface Help {
   readonly kind: 'help';
+  readonly language: Language;
   readonly knowledgeVersion: string;
 }
 

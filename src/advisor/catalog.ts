@@ -2,7 +2,7 @@ import { type Metrics, MetricTable } from '../algebra/metrics.js';
 import type { Operator } from '../algebra/operators.js';
 import { commandsFor, targetFor } from '../knowledge/commands.js';
 import type { Knowledge, Need, OperatorInfo, Quantity, Stack } from '../knowledge/schema.js';
-import type { FigureView, Language, StackView } from './answer.js';
+import type { FigureView, StackListing, StackRef, StackView } from './answer.js';
 import { figuresOf, operatorIndex } from './figures.js';
 
 /** A stack of the knowledge base with everything an answer needs about it, computed once. */
@@ -48,7 +48,7 @@ export class Catalog {
     const bare = (name: string) => name.replace(/\s*[(（][^)）]*[)）]\s*$/, '').trim();
     const names = new Map<string, Operator>();
     for (const o of kb.operators) {
-      for (const name of [o.name.en, o.name.zh, o.stack_part, bare(o.name.en), bare(o.name.zh)]) {
+      for (const name of [o.name.en, o.name.zh, o.stack_part.en, o.stack_part.zh, bare(o.name.en), bare(o.name.zh)]) {
         const key = name.toLowerCase();
         if (key !== '' && !names.has(key)) names.set(key, o.symbol);
       }
@@ -73,19 +73,21 @@ export class Catalog {
   }
 
   /** The stack for a normal form: its own row, or one composed from its operators on the closest stack's commands. */
-  stackView(operators: readonly Operator[], language: Language, base?: Entry): StackView {
+  stackView(operators: readonly Operator[], base?: Entry): StackView {
     const form = operators.join('∘');
     const own = this.byForm.get(form);
-    if (own) return viewOfEntry(own, language);
+    if (own) return viewOfEntry(own);
     if (operators.length === 0) {
+      const none = { en: '∅', zh: '∅' };
       return {
         id: undefined,
-        name: 'nothing to deploy (∅)',
+        name: none,
         implementation: [],
         figures: [],
         commands: [],
-        why: 'The word simplifies to ∅, the no-op: there is no stack and nothing to deploy.',
-        composed: true,
+        why: undefined,
+        composition: undefined,
+        empty: true,
         commandsFrom: undefined,
       };
     }
@@ -94,24 +96,32 @@ export class Catalog {
     // it; a word simplified on its own means each operator as the algebra defines it.
     const implementsOf = base?.stack.implements;
     const as = (op: Operator): Operator => implementsOf?.[op] ?? op;
-    const part = (op: Operator) => this.operators.get(as(op))?.stack_part ?? op;
+    const part = (op: Operator) => this.operators.get(as(op))?.stack_part ?? { en: op, zh: op };
     const added = operators.filter((op) => !closest.operators.includes(op));
     const missing = closest.operators.filter((op) => !operators.includes(op));
-    const name =
-      missing.length === 0 ? [closest.stack.name, ...added.map(part)].join(' + ') : operators.map(part).join(' + ');
-    const diff =
-      [...added.map((op) => `+${op}`), ...missing.map((op) => `−${op}`)].join(', ') ||
-      'the order of its operators only (under a head, S∘C and C∘S are different stacks: A4)';
+    const join = (lang: 'en' | 'zh') =>
+      missing.length === 0
+        ? [closest.stack.name, ...added.map((op) => part(op)[lang])].join(' + ')
+        : operators.map((op) => part(op)[lang]).join(' + ');
     return {
       id: undefined,
-      name,
-      implementation: operators.map((op) => this.operators.get(as(op))?.implementations[0] ?? op),
+      name: { en: join('en'), zh: join('zh') },
+      implementation: operators.map((op) => this.operators.get(as(op))?.implementations[0] ?? { en: op, zh: op }),
       figures: figuresOf(operators.map(as), [], this.operators),
       commands: closest.commands,
       commandsFrom: closest.stack.id,
-      why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff}; adapt them for the difference.`,
-      composed: true,
+      why: undefined,
+      composition: { form, base: refOf(closest), chosen: base !== undefined, added, missing },
+      empty: false,
     };
+  }
+
+  /** The canonical stacks of the seed, in the decision matrix's order. */
+  canonical(): StackListing[] {
+    return this.kb.decision_matrix.flatMap((row) => {
+      const entry = this.entries.find((e) => e.stack.id === row.stack);
+      return entry === undefined ? [] : [listingOf(entry)];
+    });
   }
 
   /** The stack sharing most operators with a form (same head first, then table order). */
@@ -137,15 +147,27 @@ function implemented(operators: readonly Operator[], stack: Pick<Stack, 'impleme
   return operators.map((op) => stack.implements?.[op] ?? op);
 }
 
-export function viewOfEntry(entry: Entry, language: Language): StackView {
+export function viewOfEntry(entry: Entry): StackView {
   return {
     id: entry.stack.id,
-    name: entry.stack.name,
+    name: { en: entry.stack.name, zh: entry.stack.name },
     implementation: entry.stack.implementation,
     figures: entry.figures,
     commands: entry.commands,
-    why: entry.stack.why[language],
-    composed: false,
+    why: entry.stack.why,
+    composition: undefined,
+    empty: false,
     commandsFrom: entry.stack.id,
   };
+}
+
+/** A stack by id, name and form. */
+export function refOf(entry: Entry): StackRef {
+  return { id: entry.stack.id, name: entry.stack.name, form: entry.stack.form };
+}
+
+/** A stack as listed for onboarding. */
+export function listingOf(entry: Entry): StackListing {
+  const { stack, metrics } = entry;
+  return { id: stack.id, name: stack.name, normalForm: stack.form, label: metrics.label, title: stack.title };
 }

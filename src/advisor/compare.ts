@@ -1,35 +1,35 @@
-import { type Failure, fail, ok, type Result } from '../result.js';
-import type { Advice, Comparison, Simplification } from './answer.js';
+import { fail, failure, ok, type Result } from '../result.js';
+import type { Advice, Comparison, Dimension, Language, Simplification } from './answer.js';
+import { DIMENSIONS } from './answer.js';
 
-const quote = (text: string): string => `“${text}”`;
-const DIMENSIONS = ['latency', 'security', 'observability'] as const;
+/** The most items one comparison sets side by side. */
+export const MAX_COMPARED = 8;
 
 /** Answers each input (requirements or a word) and sets them side by side: who wins on which metric. */
 export function compareAnswers(
   inputs: readonly string[],
-  answerOne: (input: string) => Result<Advice | Simplification, Failure>,
+  answerOne: (input: string) => Result<Advice | Simplification>,
   version: string,
+  language: Language,
 ): Result<Comparison> {
   const list = inputs.map((i) => i.trim()).filter((i) => i !== '');
-  if (list.length < 2) {
-    return fail({ code: 'compare-needs-two', message: 'compare needs at least two items: compare <a> | <b> [| …]' });
-  }
-  if (list.length > 8) {
-    return fail({ code: 'compare-too-many', message: `compare takes at most 8 items, not ${list.length}` });
+  if (list.length < 2) return fail({ ...failure('compare-needs-two', {}), language });
+  if (list.length > MAX_COMPARED) {
+    return fail({ ...failure('compare-too-many', { count: list.length, limit: MAX_COMPARED }), language });
   }
   const items: Comparison['items'][number][] = [];
   for (const input of list) {
     const answer = answerOne(input);
-    if (!answer.ok) return fail({ code: answer.error.code, message: `${quote(input)}: ${answer.error.message}` });
+    if (!answer.ok) return fail({ ...answer.error, item: input, language });
     const a = answer.value;
     items.push(
       a.kind === 'advice'
         ? {
             input,
             normalForm: a.recommendation.normalForm,
-            stack: a.recommendation.stack,
+            stack: a.recommendation.stack.name,
             metrics: a.recommendation.metrics,
-            figures: a.recommendation.figures,
+            figures: a.recommendation.stack.figures,
             answer: a,
           }
         : {
@@ -42,16 +42,10 @@ export function compareAnswers(
           },
     );
   }
-  const best = (dim: (typeof DIMENSIONS)[number]) => {
+  const best = (dim: Dimension) => {
     const top = Math.max(...items.map((i) => i.metrics[dim]));
     return items.flatMap((i, k) => (i.metrics[dim] === top ? [k] : []));
   };
-  const winners = { latency: best('latency'), security: best('security'), observability: best('observability') };
-  const summary = DIMENSIONS.map((dim) => {
-    const w = winners[dim];
-    const name = dim[0].toUpperCase() + dim.slice(1);
-    if (w.length === items.length) return `${name}: a tie (${items[0].metrics[dim]} for all)`;
-    return `${name}: ${w.map((k) => `${items[k].normalForm} (${items[k].stack})`).join(' and ')} — ${items[w[0]].metrics[dim]} of 5`;
-  });
-  return ok({ kind: 'comparison', items, winners, summary, knowledgeVersion: version });
+  const winners = Object.fromEntries(DIMENSIONS.map((d) => [d, best(d)])) as Record<Dimension, number[]>;
+  return ok({ kind: 'comparison', language, items, winners, knowledgeVersion: version });
 }

@@ -1,4 +1,4 @@
-import type { Comparator, Constraint } from './answer.js';
+import type { Assumption, Comparator, Constraint } from './answer.js';
 import type { Lexicon } from './lexicon.js';
 import type { Found } from './phrases.js';
 
@@ -127,8 +127,8 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
     }
     const quantity = named?.value ?? lexicon.quantityById.get(unit.value.kind === 'time' ? 'latency' : 'memory');
     if (quantity === undefined) continue;
-    const assumptions: string[] = [];
-    if (named === undefined) assumptions.push(`no quantity named: read as ${quantity.label.en} from the unit`);
+    const assumptions: Assumption[] = [];
+    if (named === undefined) assumptions.push({ kind: 'quantity-from-unit', quantity: quantity.id });
     let comparator: Comparator | undefined = before?.value ?? after?.value;
     if (named === quantityAfter && after2) {
       comparator ??= after2.value;
@@ -136,27 +136,27 @@ export function readConstraints(text: string, lexicon: Lexicon): ReadConstraint[
     } else if (named === quantityAfter && quantityAfter) end = quantityAfter.end;
     if (lower !== undefined && comparator === undefined) {
       comparator = '<=';
-      assumptions.push(`a range: read as at most its upper end`);
+      assumptions.push({ kind: 'range-upper' });
     }
     if (comparator === undefined) {
       comparator = '<=';
-      assumptions.push('no comparator: read as "at most"');
+      assumptions.push({ kind: 'no-comparator' });
     }
     const spanStart = named === quantityBefore && quantityBefore ? quantityBefore.start : edge;
     const spelled = before ? text.slice(before.start, before.end) : '';
     if (/^(?:≈|~|=|==|about|around|approx|approximately|roughly|约|大约|等于)$/.test(spelled)) {
-      assumptions.push(`"${spelled}" read as "at most"`);
+      assumptions.push({ kind: 'approx-as-at-most', word: spelled });
     }
     out.push({
       constraint: {
         quantity: quantity.id,
-        label: quantity.label.en,
+        label: quantity.label,
         comparator,
         value: round(Number(m[0].replaceAll(',', '')) * unit.value.factor),
         unit: unit.value.kind === 'time' ? 'ms' : 'MB',
         text: text.slice(spanStart, end).trim(),
-        ...(assumptions.length > 0 ? { assumption: assumptions.join('; ') } : {}),
-        from: 'request',
+        assumptions,
+        source: 'request',
       },
       start: spanStart,
       end,

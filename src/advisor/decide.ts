@@ -1,6 +1,15 @@
 import type { Need, Quantity } from '../knowledge/schema.js';
-import type { Candidate, Conflict, Constraint, ConstraintCheck, Requirement } from './answer.js';
-import type { Catalog, Entry } from './catalog.js';
+import {
+  type Candidate,
+  type Conflict,
+  type Constraint,
+  type ConstraintCheck,
+  DIMENSIONS,
+  type Exclusion,
+  type Requirement,
+  type TradeItem,
+} from './answer.js';
+import { type Catalog, type Entry, refOf } from './catalog.js';
 import { checkConstraint } from './figures.js';
 
 /** A stack weighed against the requirements. */
@@ -9,7 +18,7 @@ export interface Weighed {
   readonly score: number;
   readonly tiebreak: number;
   readonly checks: readonly ConstraintCheck[];
-  readonly excludedBy: readonly string[];
+  readonly excludedBy: readonly Exclusion[];
   /** How many checks were met, violated, unknown: counted once, compared often. */
   readonly met: number;
   readonly violated: number;
@@ -21,9 +30,6 @@ export interface Decision {
   readonly chosen: Weighed;
   readonly conflicts: readonly Conflict[];
 }
-
-const DIMENSIONS = ['latency', 'security', 'observability'] as const;
-const quote = (text: string): string => `“${text}”`;
 
 function weigh(
   entry: Entry,
@@ -38,17 +44,17 @@ function weigh(
     score += need.supports[entry.stack.id] ?? 0;
     if (need.prefers) tiebreak += entry.metrics[need.prefers];
   }
-  const excludedBy: string[] = [];
+  const excludedBy: Exclusion[] = [];
   for (const { need, req } of negative) {
     const hit = (need.negated_excludes ?? []).filter((op) => entry.operators.includes(op));
-    if (hit.length > 0) excludedBy.push(`the request rules out ${quote(req.text)} (${hit.join(', ')})`);
+    if (hit.length > 0) excludedBy.push({ kind: 'negation', need: need.id, text: req.text, operators: hit });
   }
   const checks = constraints.map((c) => checkConstraint(c, entry.figures, quantities));
   let met = 0;
   let violated = 0;
   for (const check of checks) {
     if (check.status === 'violated') {
-      excludedBy.push(check.reason);
+      excludedBy.push({ kind: 'violates', check });
       violated++;
     } else if (check.status === 'met') met++;
   }
@@ -79,26 +85,21 @@ export function decide(
     return need ? [{ need, req }] : [];
   });
   // A need a number implies ("cold start < 10ms") is already weighed by its check: it adds no score of its own.
-  const positive = withNeed.filter((x) => !x.req.negated && x.req.from !== 'constraint');
+  const positive = withNeed.filter((x) => !x.req.negated && !x.req.implied);
   const negative = withNeed.filter((x) => x.req.negated && x.req.indifferent !== true);
   const ranked = catalog.entries.map((e) => weigh(e, positive, negative, constraints, quantities)).sort(compare);
   const chosen = ranked[0];
   const conflicts: Conflict[] = [];
   if (chosen.excludedBy.length > 0) {
-    conflicts.push({
-      requirement: 'all requirements together',
-      wants: 'a stack that meets all of them',
-      excludedBy: chosen.excludedBy.join('; '),
-      message: `No stack meets every requirement. The closest is ${chosen.entry.stack.name} (${chosen.entry.stack.form}), but ${chosen.excludedBy.join('; ')}.`,
-    });
+    conflicts.push({ kind: 'no-stack-meets-all', closest: refOf(chosen.entry), excludedBy: chosen.excludedBy });
   }
   constraints.forEach((c, i) => {
     if (chosen.checks[i]?.status !== 'unknown' || ranked.some((w) => w.checks[i]?.status === 'met')) return;
     conflicts.push({
-      requirement: c.text,
-      wants: 'a stack known to meet it',
-      excludedBy: chosen.checks[i].reason,
-      message: `No stack is known to meet ${quote(c.text)}: ${chosen.entry.stack.name} comes closest (${chosen.checks[i].reason}). Measure before you rely on it.`,
+      kind: 'unknown-for-all',
+      constraint: chosen.checks[i].constraint,
+      closest: refOf(chosen.entry),
+      check: chosen.checks[i],
     });
   });
   const seen = new Set<string>();
@@ -106,36 +107,39 @@ export function decide(
     const favoriteId = catalog.favorites.get(need.id);
     const favorite = ranked.find((w) => w.entry.stack.id === favoriteId);
     if (favorite === undefined || favorite === chosen || favorite.excludedBy.length === 0) continue;
-    const key = `${favorite.entry.stack.id}|${favorite.excludedBy.join(';')}`;
-    const givesUp = tradeOff(favorite, chosen).givesUp;
-    const message = `${quote(req.text)} (${need.label.en}) points to ${favorite.entry.stack.name} (${favorite.entry.stack.form}), but ${favorite.excludedBy.join('; ')}. Recommended instead: ${chosen.entry.stack.name}${givesUp.length > 0 ? `, which gives up ${givesUp.join(', ')}` : ''}.`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(favorite.entry.stack.id)) continue;
+    seen.add(favorite.entry.stack.id);
     conflicts.push({
-      requirement: `${need.label.en} (${quote(req.text)})`,
-      wants: favorite.entry.stack.name,
-      excludedBy: favorite.excludedBy.join('; '),
-      message,
+      kind: 'favorite-excluded',
+      need: need.id,
+      label: need.label,
+      text: req.text,
+      favorite: refOf(favorite.entry),
+      excludedBy: favorite.excludedBy,
+      chosen: refOf(chosen.entry),
+      givesUp: tradeOff(favorite, chosen).givesUp,
     });
   }
   return { ranked, chosen, conflicts };
 }
 
 /** What `other` gives up and gains against `base`: metric by metric, and constraint by constraint. */
-export function tradeOff(base: Weighed, other: Weighed): { givesUp: string[]; gains: string[] } {
-  const givesUp: string[] = [];
-  const gains: string[] = [];
-  for (const dim of DIMENSIONS) {
-    const a = base.entry.metrics[dim];
-    const b = other.entry.metrics[dim];
-    const name = dim[0].toUpperCase() + dim.slice(1);
-    if (b < a) givesUp.push(`${name} ${b} vs ${a}`);
-    if (b > a) gains.push(`${name} ${b} vs ${a}`);
+export function tradeOff(base: Weighed, other: Weighed): { givesUp: TradeItem[]; gains: TradeItem[] } {
+  const givesUp: TradeItem[] = [];
+  const gains: TradeItem[] = [];
+  for (const dimension of DIMENSIONS) {
+    const versus = base.entry.metrics[dimension];
+    const value = other.entry.metrics[dimension];
+    if (value < versus) givesUp.push({ kind: 'metric', dimension, value, versus });
+    if (value > versus) gains.push({ kind: 'metric', dimension, value, versus });
   }
   other.checks.forEach((check, i) => {
     const mine = base.checks[i]?.status;
-    if (check.status === 'violated' && mine !== 'violated') givesUp.push(check.reason);
-    if (check.status === 'met' && mine !== 'met') gains.push(check.reason);
+    // What excludes a stack is said once, as the exclusion: a violated check is not also a trade-off.
+    if (check.status === 'met' && mine !== 'met') gains.push({ kind: 'check', check });
+    if (check.status === 'violated' && mine !== 'violated' && other.excludedBy.length === 0) {
+      givesUp.push({ kind: 'check', check });
+    }
   });
   return { givesUp, gains };
 }
@@ -143,16 +147,16 @@ export function tradeOff(base: Weighed, other: Weighed): { givesUp: string[]; ga
 /** The stacks worth showing beside the recommendation: the next ones not excluded, then the excluded favourites. */
 export function alternativesOf(decision: Decision, limit = 3): Candidate[] {
   const { ranked, chosen, conflicts } = decision;
-  const wanted = new Set(conflicts.map((c) => c.wants));
+  const wanted = new Set(conflicts.flatMap((c) => (c.kind === 'favorite-excluded' ? [c.favorite.id] : [])));
   const open = ranked.filter((w) => w !== chosen && w.excludedBy.length === 0);
-  const favorites = ranked.filter((w) => w !== chosen && w.excludedBy.length > 0 && wanted.has(w.entry.stack.name));
+  const favorites = ranked.filter((w) => w !== chosen && w.excludedBy.length > 0 && wanted.has(w.entry.stack.id));
   const closed = ranked.filter((w) => w !== chosen && w.excludedBy.length > 0 && !favorites.includes(w));
   const picked = [...favorites, ...open.filter((w) => w.score > 0), ...open.filter((w) => w.score === 0), ...closed];
   return picked.slice(0, limit + favorites.length).map((w) => {
     const { givesUp, gains } = tradeOff(chosen, w);
     return {
       stackId: w.entry.stack.id,
-      stack: w.entry.stack.name,
+      stack: { en: w.entry.stack.name, zh: w.entry.stack.name },
       normalForm: w.entry.stack.form,
       metrics: w.entry.metrics,
       score: w.score,

@@ -1,6 +1,8 @@
 import type { Figure, Knowledge, OperatorInfo, Quantity } from '../knowledge/schema.js';
 import type { Constraint, ConstraintCheck, FigureView } from './answer.js';
 
+export type { ConstraintCheck } from './answer.js';
+
 const TO_CANONICAL: Record<Figure['unit'], number> = {
   ms: 1,
   s: 1000,
@@ -13,7 +15,7 @@ const TO_CANONICAL: Record<Figure['unit'], number> = {
 const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 /** A figure as people read it: `≈ 20.5 ms`, `< 10 ms`, `50–200 MB`. */
-export function figureText(f: Figure): string {
+export function figureText(f: Pick<Figure, 'bound' | 'value' | 'upto' | 'unit'>): string {
   switch (f.bound) {
     case 'approx':
       return `≈ ${trim(f.value)} ${f.unit}`;
@@ -27,7 +29,7 @@ export function figureText(f: Figure): string {
 }
 
 export function viewOf(f: Figure): FigureView {
-  return { ...f, text: figureText(f) };
+  return { ...f, text: figureText(f), source: { kind: 'stated', text: f.source } };
 }
 
 /**
@@ -39,7 +41,7 @@ export function figuresOf(
   stated: readonly Figure[],
   infoBySymbol: ReadonlyMap<string, OperatorInfo>,
 ): FigureView[] {
-  const out: Figure[] = [...stated];
+  const out: FigureView[] = stated.map(viewOf);
   const quantities: Figure['quantity'][] = ['latency', 'cold_start', 'p50', 'p99', 'memory'];
   for (const quantity of quantities) {
     if (out.some((f) => f.quantity === quantity)) continue;
@@ -57,29 +59,20 @@ export function figuresOf(
       : upto !== value
         ? 'range'
         : 'approx';
-    out.push({
+    const figure = {
       quantity,
       value: Math.round(value * 10) / 10,
       ...(bound === 'range' ? { upto: Math.round(upto * 10) / 10 } : {}),
       bound,
       unit,
-      source: `derived: ${parts.map(({ op, f }) => `${op} ${figureText(f)}`).join(' + ')}`,
+    };
+    out.push({
+      ...figure,
+      text: figureText(figure),
+      source: { kind: 'derived', parts: parts.map(({ op, f }) => ({ operator: op, text: figureText(f) })) },
     });
   }
-  return out.map(viewOf);
-}
-
-const COMPARATOR_TEXT: Record<Constraint['comparator'], string> = {
-  '<': '<',
-  '<=': '≤',
-  '>': '>',
-  '>=': '≥',
-  '=': '=',
-};
-
-/** `cold start < 10 ms`. */
-export function constraintText(c: Pick<Constraint, 'label' | 'comparator' | 'value' | 'unit'>): string {
-  return `${c.label} ${COMPARATOR_TEXT[c.comparator]} ${trim(c.value)} ${c.unit}`;
+  return out;
 }
 
 /** Whether a stack's figures meet a numeric requirement: met, violated, or unknown (no figure, or it straddles). */
@@ -88,41 +81,26 @@ export function checkConstraint(
   figures: readonly FigureView[],
   quantities: ReadonlyMap<string, Quantity>,
 ): ConstraintCheck {
-  const label = constraintText(constraint);
-  if (constraint.comparator === '>' || constraint.comparator === '>=') {
+  const { quantity, label, comparator, value, unit, text } = constraint;
+  const ref = { quantity, label, comparator, value, unit, text };
+  if (comparator === '>' || comparator === '>=') {
     // Every quantity here is better smaller: "cold start > 1s is fine" tolerates, it asks nothing of a stack.
-    return {
-      constraint: label,
-      status: 'met',
-      reason: `${label} is a tolerance, not a requirement: smaller is better`,
-    };
+    return { constraint: ref, status: 'met', tolerance: true };
   }
-  const fallback = quantities.get(constraint.quantity)?.fallback;
+  const fallback = quantities.get(quantity)?.fallback;
   const figure =
-    figures.find((f) => f.quantity === constraint.quantity) ??
+    figures.find((f) => f.quantity === quantity) ??
     (fallback === undefined ? undefined : figures.find((f) => f.quantity === fallback));
-  if (figure === undefined) {
-    return { constraint: label, status: 'unknown', reason: `no ${constraint.label} figure is known for this stack` };
-  }
+  if (figure === undefined) return { constraint: ref, status: 'unknown' };
   const k = TO_CANONICAL[figure.unit];
   const low = figure.bound === 'upper' ? 0 : figure.value * k;
   const high = (figure.bound === 'range' ? (figure.upto ?? figure.value) : figure.value) * k;
   const strictHigh = figure.bound === 'upper';
-  const c = constraint.value;
   // An upper bound (< or ≤; = reads as ≤): met when the whole figure is under it, violated when none of it is.
   const under = (x: number, strict: boolean): boolean =>
-    constraint.comparator === '<' ? x < c || (strict && x <= c) : x <= c;
-  const allMeet = under(high, strictHigh);
-  const noneMeet = !under(low, false);
-  const used =
-    figure.quantity === constraint.quantity
-      ? ''
-      : ` (its ${figure.quantity.replace('_', ' ')}; no ${constraint.label} figure is stated)`;
-  const shown = `${figure.text}${used}`;
-  if (allMeet) return { constraint: label, status: 'met', figure: shown, reason: `${shown} meets ${label}` };
-  if (noneMeet)
-    return { constraint: label, status: 'violated', figure: shown, reason: `${shown} does not meet ${label}` };
-  return { constraint: label, status: 'unknown', figure: shown, reason: `${shown} meets ${label} only in part` };
+    comparator === '<' ? x < value || (strict && x <= value) : x <= value;
+  const status = under(high, strictHigh) ? 'met' : !under(low, false) ? 'violated' : 'unknown';
+  return { constraint: ref, status, figure };
 }
 
 export function operatorIndex(kb: Knowledge): ReadonlyMap<string, OperatorInfo> {

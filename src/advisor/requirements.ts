@@ -60,16 +60,6 @@ function ends(re: RegExp, text: string): number[] {
   return [...text.matchAll(re)].map((m) => m.index + m[0].length);
 }
 
-/** The last position in a sorted list that is at most `at`, or 0. */
-function lastBefore(sorted: readonly number[], at: number): number {
-  let found = 0;
-  for (const x of sorted) {
-    if (x > at) break;
-    found = x;
-  }
-  return found;
-}
-
 /** Reads needs, numeric constraints and negations out of a request in English, Chinese or both. */
 export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const text = spellNumbers(fold(request), lexicon);
@@ -129,11 +119,12 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     seen.add(key);
     requirements.push({
       need: need.id,
-      label: need.label.en,
+      label: need.label,
       text: asTyped(m),
       negated,
       ...(indifferent ? { indifferent: true } : {}),
-      from: 'request',
+      source: 'request',
+      implied: false,
     });
   }
   return { requirements, constraints, ignored: leftovers(mask(rest, used), lexicon) };

@@ -1,5 +1,42 @@
-import type { Estimation, MetricRow, MetricVector } from '../knowledge/schema.js';
-import { type Head, isHead, type Operator } from './operators.js';
+import type { Localized } from '../language.js';
+import { type HEADS, type Head, isHead, type Operator } from './operators.js';
+
+/** Latency, Security, Observability, each scored 1–5. */
+export type MetricVector = readonly [number, number, number];
+
+/** A row of the metric table (the knowledge file's `metrics`). */
+export interface MetricRow {
+  readonly form: string;
+  readonly vector: MetricVector;
+  readonly source: Localized;
+}
+
+/** How a head caps or lifts the metrics of a form it is added to. */
+export interface HeadRule {
+  readonly latency_cap: number;
+  readonly security_floor: number;
+  readonly security_cap: number;
+  readonly observability_cap: number;
+}
+
+/** The estimation rules (the knowledge file's `estimation`). */
+export interface Estimation {
+  readonly neutral: MetricVector;
+  readonly heads: Readonly<Record<(typeof HEADS)[number], HeadRule>>;
+  readonly security_plus: readonly Operator[];
+  readonly observability_plus: readonly Operator[];
+}
+
+/** Where a form's metrics come from: its own table row, or an estimate from the rows each dimension started at. */
+export type MetricSource =
+  | { readonly kind: 'row'; readonly form: string; readonly source: Localized }
+  | { readonly kind: 'estimate'; readonly form: string; readonly basis: MetricEstimate['basis'] };
+
+/** Where an estimate of one dimension started: a table row, that row with another head swapped in, or neutral. */
+export type EstimateStart =
+  | { readonly kind: 'row'; readonly form: string }
+  | { readonly kind: 'swapped'; readonly form: string; readonly head: Head; readonly replaced: Head }
+  | { readonly kind: 'neutral'; readonly label: string };
 
 /** Metrics of a normal form: the table row, or an estimate that says where it came from. */
 export interface Metrics {
@@ -8,14 +45,17 @@ export interface Metrics {
   readonly observability: number;
   /** `(5▼-3▲-5▼)`: Latency-Security-Observability, ▼ for 4–5, ▲ for 1–3. */
   readonly label: string;
-  readonly source: string;
+  readonly source: MetricSource;
   readonly estimate?: MetricEstimate;
 }
 
 export interface MetricEstimate {
   /** The table rows each dimension started from (none: the neutral vector). */
-  readonly basis: { readonly latency: string; readonly security: string; readonly observability: string };
-  readonly derivation: readonly string[];
+  readonly basis: {
+    readonly latency: EstimateStart;
+    readonly security: EstimateStart;
+    readonly observability: EstimateStart;
+  };
 }
 
 const mark = (score: number): string => `${score}${score >= 4 ? '▼' : '▲'}`;
@@ -56,7 +96,7 @@ export class MetricTable {
   metricsOf(operators: readonly Operator[]): Metrics {
     const form = operators.join('∘');
     const row = this.byForm.get(form);
-    if (row) return fromVector(row.vector, `table row ${row.form} (${row.source})`);
+    if (row) return fromVector(row.vector, { kind: 'row', form: row.form, source: row.source });
     return this.estimate(operators);
   }
 
@@ -66,16 +106,16 @@ export class MetricTable {
     const present = new Set<string>(operators);
     const head = operators.find((op) => isHead(op));
     const exact = this.byForm.get(form);
-    if (exact) return fromVector(exact.vector, `table row ${exact.form} (${exact.source})`);
+    if (exact) return fromVector(exact.vector, { kind: 'row', form: exact.form, source: exact.source });
     // Every row whose operators the form has starts an estimate; a row with another head starts one with the form's
     // head swapped in. Taking the extreme over all of them (rather than one chosen row) keeps the rules monotone.
-    const starts: { from: string; vector: MetricVector }[] = [];
+    const starts: { from: EstimateStart; vector: MetricVector }[] = [];
     for (const r of this.rows) {
       const others = [...r.ops].filter((op) => op !== r.head);
       if (!others.every((op) => present.has(op))) continue;
       if (r.head === undefined || r.head === head) {
         starts.push({
-          from: r.row.form,
+          from: { kind: 'row', form: r.row.form },
           vector: this.derive(
             r.row.vector,
             operators.filter((op) => !r.ops.has(op)),
@@ -86,14 +126,14 @@ export class MetricTable {
       } else if (head !== undefined) {
         const added = operators.filter((op) => op !== head && !r.ops.has(op));
         starts.push({
-          from: `${r.row.form} with ${head} for ${r.head}`,
+          from: { kind: 'swapped', form: r.row.form, head, replaced: r.head as Head },
           vector: this.derive(r.row.vector, added, head, true),
         });
       }
     }
     if (starts.length === 0) {
       starts.push({
-        from: `neutral ${metricLabel(this.rules.neutral)}`,
+        from: { kind: 'neutral', label: metricLabel(this.rules.neutral) },
         vector: this.derive(this.rules.neutral, operators, head, false),
       });
     }
@@ -104,14 +144,7 @@ export class MetricTable {
     const observability = pick(2, (a, b) => a > b);
     const vector: MetricVector = [latency.vector[0], security.vector[1], observability.vector[2]];
     const basis = { latency: latency.from, security: security.from, observability: observability.from };
-    const derivation = [
-      `${form} has no row in the metric table, so its metrics are estimated (rules: knowledge file, estimation).`,
-      `Latency ${vector[0]} from ${basis.latency} (the most cautious), Security ${vector[1]} from ${basis.security}, Observability ${vector[2]} from ${basis.observability}, each carried over by the rules for the operators that row lacks.`,
-    ];
-    return {
-      ...fromVector(vector, `estimate from ${[...new Set(Object.values(basis))].join(', ')}`),
-      estimate: { basis, derivation },
-    };
+    return { ...fromVector(vector, { kind: 'estimate', form, basis }), estimate: { basis } };
   }
 
   /**
@@ -139,6 +172,6 @@ export class MetricTable {
   }
 }
 
-function fromVector(vector: readonly [number, number, number], source: string): Metrics {
+function fromVector(vector: readonly [number, number, number], source: MetricSource): Metrics {
   return { latency: vector[0], security: vector[1], observability: vector[2], label: metricLabel(vector), source };
 }

@@ -1,18 +1,28 @@
-import { type Head, isHead, type Letter, type Operator, RANK, RANKED } from './operators.js';
-
-const RANK_ORDER = RANKED.join(' < ');
-
-import { type Failure, fail, ok, type Result } from '../result.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { type Head, isHead, type Letter, type Operator, RANK } from './operators.js';
 
 export type Axiom = 'A2' | 'A3' | 'A4' | 'A6' | 'A7';
 
-/** One rewrite applied during normalization: which axiom, what it did, the whole word before and after. */
+/** What a rewrite did, as data; the catalogs say it in words. */
+export type Rule =
+  | { readonly code: 'remove-empty'; readonly count: number }
+  | { readonly code: 'cancel-inverse'; readonly count: number }
+  | { readonly code: 'collapse-runs'; readonly operators: readonly Operator[] }
+  | { readonly code: 'head-to-front'; readonly head: Head }
+  | { readonly code: 'keep-last'; readonly operators: readonly Operator[] }
+  | { readonly code: 'sort-by-rank' }
+  | { readonly code: 'order-under-head'; readonly head: Head };
+
+/** One rewrite applied during normalization: which axiom, which rule, the whole word before and after. */
 export interface RewriteStep {
   readonly axiom: Axiom;
-  readonly rule: string;
+  readonly rule: Rule;
   readonly before: string;
   readonly after: string;
 }
+
+/** Something worth knowing about a word that still has a normal form. */
+export type AlgebraWarning = { readonly code: 'nested-virtualization' };
 
 export interface NormalForm {
   readonly operators: readonly Operator[];
@@ -25,12 +35,10 @@ export interface Normalization {
   readonly input: string;
   readonly normalForm: NormalForm;
   readonly steps: readonly RewriteStep[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AlgebraWarning[];
 }
 
-export interface NormalizeFailure extends Failure {
-  readonly code: 'two-heads' | 'container-before-head' | 'unmatched-inverse';
-}
+export type NormalizeFailure = Failure<'two-heads' | 'container-before-head' | 'unmatched-inverse'>;
 
 /** Prints a word the way the product writes it: `V∘C∘M`, or `∅` when empty. */
 export function printWord(word: readonly Letter[]): string {
@@ -68,7 +76,7 @@ class Printed {
 const EAGER = 1000;
 
 /** A step whose `before` and `after` are own enumerable properties (so JSON and spreads see them), printed lazily. */
-function step(axiom: Axiom, rule: string, before: Printed, after: Printed, eager: boolean): RewriteStep {
+function step(axiom: Axiom, rule: Rule, before: Printed, after: Printed, eager: boolean): RewriteStep {
   if (eager) return { axiom, rule, before: before.toString(), after: after.toString() };
   return Object.defineProperties({ axiom, rule } as RewriteStep, {
     before: { enumerable: true, get: () => before.toString() },
@@ -82,10 +90,10 @@ function step(axiom: Axiom, rule: string, before: Printed, after: Printed, eager
  */
 export function normalize(word: readonly Letter[]): Result<Normalization, NormalizeFailure> {
   const steps: RewriteStep[] = [];
-  const warnings: string[] = [];
+  const warnings: AlgebraWarning[] = [];
   const input = new Printed(word);
   let current = input;
-  const record = (axiom: Axiom, rule: string, next: readonly Letter[]) => {
+  const record = (axiom: Axiom, rule: Rule, next: readonly Letter[]) => {
     const after = new Printed(next);
     steps.push(step(axiom, rule, current, after, word.length <= EAGER));
     current = after;
@@ -95,7 +103,7 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   let letters: readonly Letter[] = word;
   if (word.includes('∅')) {
     letters = word.filter((l) => l !== '∅');
-    record('A6', `∅ is the no-op: ${word.length - letters.length} × ∅ removed`, letters);
+    record('A6', { code: 'remove-empty', count: word.length - letters.length }, letters);
   }
   if (letters.includes('V⁻¹')) {
     const kept: Letter[] = [];
@@ -106,15 +114,11 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
         kept.pop();
         cancelled++;
       } else {
-        return fail({
-          code: 'unmatched-inverse',
-          message:
-            'V⁻¹ (hardware unlock) only undoes a V written immediately before it (A7: V∘V⁻¹ → ∅); here there is none to undo',
-        });
+        return fail(failure('unmatched-inverse', {}));
       }
     }
     letters = kept;
-    record('A7', `V∘V⁻¹ → ∅ (weak inverse), ${cancelled} × cancelled`, letters);
+    record('A7', { code: 'cancel-inverse', count: cancelled }, letters);
   }
   const ops = letters as readonly Operator[];
 
@@ -141,38 +145,26 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
     collapsed.push(op);
   }
   if (runs.size > 0) {
-    record('A2', `idempotence: ${[...runs].map((op) => `${op}∘${op} → ${op}`).join(', ')}`, collapsed);
+    record('A2', { code: 'collapse-runs', operators: [...runs] }, collapsed);
     if (runs.has('V')) {
-      warnings.push(
-        'V∘V collapsed to V: nested virtualization (a VM inside a VM) is not the same object and needs hardware support (e.g. nested KVM) — write one V unless you really mean it',
-      );
+      warnings.push({ code: 'nested-virtualization' });
     }
   }
 
   // Phase 3, head check.
   if (headAt.length > 1) {
-    const found = headPositions(word)
-      .slice(0, 2)
-      .map(({ head, position }) => `${head} at position ${position}`)
-      .join(' and ');
-    return fail({
-      code: 'two-heads',
-      message: `two heads (${found}): a stack has one isolation boundary — V, Kc, F, G or Cc — pick one of them`,
-    });
+    return fail(failure('two-heads', { heads: headPositions(word).slice(0, 2) }));
   }
   const head = headAt.length === 1 ? (collapsed[headAt[0]] as Head) : undefined;
   if (head !== undefined) {
     if (firstC >= 0 && firstC < headAt[0]) {
-      return fail({
-        code: 'container-before-head',
-        message: `C comes before the head ${head}: that would be a VM inside a container, a different object (A3: ${head}∘C ≠ C∘${head}). Put the head first, e.g. ${head}∘C`,
-      });
+      return fail(failure('container-before-head', { head }));
     }
     if (headAt[0] > 0) {
       const at = headAt[0];
       // Built only if someone reads this step.
       const moved = new Printed(() => [head, ...collapsed.slice(0, at), ...collapsed.slice(at + 1)]);
-      steps.push(step('A7', `the head ${head} moves to the front`, current, moved, word.length <= EAGER));
+      steps.push(step('A7', { code: 'head-to-front', head }, current, moved, word.length <= EAGER));
       current = moved;
     }
   }
@@ -185,8 +177,8 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   const byLast = [...last.keys()].sort((a, b) => (last.get(a) ?? 0) - (last.get(b) ?? 0));
   const deduped = head === undefined ? byLast : [head, ...byLast.filter((op) => op !== head)];
   if (deduped.length !== collapsed.length) {
-    const repeated = [...distinct].filter((op) => first.get(op) !== last.get(op)).join(', ');
-    record('A2', `idempotence: ${repeated} repeated, kept once (the last occurrence is the outer layer)`, deduped);
+    const repeated = [...distinct].filter((op) => first.get(op) !== last.get(op));
+    record('A2', { code: 'keep-last', operators: repeated }, deduped);
   }
   const rank = (op: Operator): number => RANK.get(op) ?? 0;
   const result = [...deduped];
@@ -201,13 +193,9 @@ export function normalize(word: readonly Letter[]): Result<Normalization, Normal
   // The word before this phase is `deduped` whether or not a repeat was removed.
   if (result.some((op, i) => op !== deduped[i])) {
     if (head === undefined) {
-      record('A2', `no head, so the operators commute: sorted by rank ${RANK_ORDER}`, result);
+      record('A2', { code: 'sort-by-rank' }, result);
     } else {
-      record(
-        'A4',
-        `under the head ${head}: I first, C and S kept in the order of their last occurrence (S∘C ≠ C∘S), add-ons by rank`,
-        result,
-      );
+      record('A4', { code: 'order-under-head', head }, result);
     }
   }
   // A short word is printed now (a plain object is faster to read); a long one only when someone reads it.

@@ -1,18 +1,12 @@
-import { ALIASES, type Letter, letterOf, SYMBOLS } from './operators.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { ALIASES, type Letter, letterOf } from './operators.js';
+import { suggestFor } from './suggest.js';
 
 // Exact spellings (symbols as written, `∅`, `V⁻¹`) resolve without lower-casing: the common case of a long word.
 const EXACT = new Map<string, Letter>(Object.keys(ALIASES).map((l) => [l, l as Letter]));
 
-import { type Failure, fail, ok, type Result } from '../result.js';
-import { suggestFor } from './suggest.js';
-
-export interface ParseFailure extends Failure {
-  readonly code: 'empty-word' | 'unknown-operator';
-  /** The offending token and its 1-based column in the input. */
-  readonly token?: string;
-  readonly position?: number;
-  readonly suggestion?: string;
-}
+/** A word that cannot be read: empty, or a token (named as typed, with its 1-based column) that is no operator. */
+export type ParseFailure = Failure<'empty-word' | 'unknown-operator'>;
 
 // Single characters that compose two operators: ∘ and its look-alikes, arrows, commas, plus signs, white space.
 const SEPARATORS = new Set([...'∘○◦·•∙→⟶➝➔,，、;；+＋>']);
@@ -76,16 +70,13 @@ function unknownToken(input: string, typed: string): ParseFailure {
     const suggestion = suggestFor(token.text);
     // Named as typed: the full-width form the user wrote, at the same position.
     const shown = typed.slice(token.position - 1, token.position - 1 + token.text.length);
-    const hint = suggestion ? `did you mean ${suggestion}?` : `valid operators are ${SYMBOLS.join(', ')}, ∅ and V⁻¹`;
-    return {
-      code: 'unknown-operator',
-      message: `unknown operator "${shown}" at position ${token.position}: ${hint}`,
+    return failure('unknown-operator', {
       token: shown,
       position: token.position,
       ...(suggestion ? { suggestion } : {}),
-    };
+    });
   }
-  return { code: 'unknown-operator', message: 'unknown operator' };
+  return failure('unknown-operator', { token: typed.trim(), position: 1 });
 }
 
 /**
@@ -137,7 +128,7 @@ export function parseWord(typed: string): Result<Letter[], ParseFailure> {
     word = letters.filter((_, k) => !drop.has(k));
   }
   if (word.length === 0) {
-    return fail({ code: 'empty-word', message: 'the word is empty: write operators such as V∘C∘M or I -> C -> S' });
+    return fail(failure('empty-word', {}));
   }
   return ok(word);
 }

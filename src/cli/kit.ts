@@ -1,65 +1,29 @@
 import { lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AskContext } from '../advisor/advisor.js';
 import { Advisor } from '../advisor/advisor.js';
 import type { Answer } from '../advisor/answer.js';
-import { type Failure, fail, ok, type Result } from '../result.js';
+import { type Failure, failure } from '../failure.js';
 import { buildKit } from '../kit/build.js';
 import type { Kit, KitFailure } from '../kit/kit.js';
 import { loadKitTemplates } from '../kit/load.js';
 import { type Landing, resolveKitStack } from '../kit/resolve.js';
 import { DEFAULT_APP, targetFor } from '../knowledge/commands.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import type { Language } from '../language.js';
+import { messages } from '../render/messages/index.js';
+import { fail, ok, type Result } from '../result.js';
 import { type CliIO, EXIT } from './io.js';
-
-export const KIT_USAGE = `Usage: stack-advisor kit "<word, stack id or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json]
-
-Writes the deploy kit of the stack the answer recommends: the files its commands name (seccomp profile, RuntimeClass,
-Namespace, Deployment) and a README with the commands in order, the prerequisites and how to check it worked.
-
-  --out DIR       the directory to write to (created if missing)
-  --app NAME      the application name, a DNS label (default ${DEFAULT_APP}): namespace, Deployment and container name
-  --image IMAGE   the image reference (default: the stack's, e.g. ${DEFAULT_APP}:v1.0)
-  --force         overwrite files that already exist (without it, nothing is written if any would be)
-  --json          print {"files": [...], "commands": [...]} instead of text
-
-Examples:
-  stack-advisor kit "I∘C∘S∘M" --out kit
-  stack-advisor kit "strong isolation, compliance" --out kit --app payments --image registry.example.com/payments:1.4.2
-  stack-advisor kit edge --out edge-kit --json`;
-
-// Failures that are not the user's to fix - the knowledge, the templates, the disk, a bug: exit 1. Anything else the
-// user typed (a bad word, an unknown stack, a bad --app) is a usage error: exit 2.
-const PROGRAM_CODES = new Set([
-  'knowledge-unreadable',
-  'knowledge-syntax',
-  'knowledge-invalid',
-  'kit-templates-unreadable',
-  'kit-templates-invalid',
-  'kit-no-template',
-  'kit-unsupported',
-  'kit-inconsistent',
-  'kit-template',
-  'write-failed',
-  'internal-error',
-]);
-
-function report(io: CliIO, json: boolean, error: Failure): number {
-  io.stderr(`stack-advisor kit: ${error.message.split('\n')[0]}\n`);
-  if (json) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
-  return PROGRAM_CODES.has(error.code) ? EXIT.failure : EXIT.usage;
-}
+import { reportFailure } from './report.js';
 
 /** Where the product's answer to a kit argument lands: the recommended stack, or the stack of a word's normal form. */
 function landingOf(answer: Result<Answer>): Result<Landing> {
   if (!answer.ok) return answer;
   const a = answer.value;
-  if (a.kind === 'advice') return ok({ stackId: a.recommendation.stackId, normalForm: a.recommendation.normalForm });
+  if (a.kind === 'advice') return ok({ stackId: a.recommendation.stack.id, normalForm: a.recommendation.normalForm });
   if (a.kind === 'simplification') return ok({ stackId: a.stack.id, normalForm: a.normalForm });
-  return fail({
-    code: 'not-a-stack',
-    message: `a kit is for one stack: give an operator word (I∘C∘S∘M), a stack id (edge) or requirements ("edge, cold start < 10ms"), not a ${a.kind} request`,
-  });
+  return fail(failure('not-a-stack', { kind: a.kind }));
 }
 
 function exists(path: string): boolean {
@@ -77,15 +41,12 @@ function exists(path: string): boolean {
  */
 export function writeKit(dir: string, kit: Kit, force: boolean): Result<string[]> {
   if (exists(dir) && !statSync(dir).isDirectory()) {
-    return fail({ code: 'out-not-directory', message: `--out ${dir} exists and is not a directory` });
+    return fail(failure('out-not-directory', { dir }));
   }
   const paths = kit.files.map((f) => join(dir, f.path));
   const taken = paths.filter(exists);
   if (taken.length > 0 && !force) {
-    return fail({
-      code: 'kit-exists',
-      message: `refusing to overwrite ${taken.join(', ')}: nothing was written; pass --force to replace ${taken.length === 1 ? 'it' : 'them'}, or choose another --out`,
-    });
+    return fail(failure('kit-exists', { files: taken }));
   }
   try {
     mkdirSync(dir, { recursive: true });
@@ -93,17 +54,18 @@ export function writeKit(dir: string, kit: Kit, force: boolean): Result<string[]
       writeFileSync(paths[i], file.content, { flag: force ? 'w' : 'wx', mode: 0o644 });
     });
   } catch (error) {
-    return fail({ code: 'write-failed', message: `cannot write the kit to ${dir}: ${(error as Error).message}` });
+    return fail(failure('write-failed', { dir, reason: (error as Error).message }));
   }
   return ok(paths);
 }
 
-function humanText(kit: Kit, dir: string, paths: readonly string[]): string {
+function humanText(language: Language, kit: Kit, dir: string, paths: readonly string[]): string {
+  const m = messages(language).cliKit;
   return [
-    `Wrote the deploy kit of ${kit.stackId} (${kit.normalForm}) for ${kit.app} (${kit.image}) to ${dir}:`,
+    m.wrote(kit.stackId, kit.normalForm, kit.app, kit.image, dir),
     ...paths.map((p) => `  ${p}`),
     '',
-    `Run, in order, from ${dir} (${join(dir, 'README.md')} lists what each step needs and how to check it worked):`,
+    m.runInOrder(dir, join(dir, 'README.md')),
     ...kit.commands.map((c) => `  ${c}`),
   ].join('\n');
 }
@@ -113,46 +75,42 @@ export async function runKit(
   args: readonly string[],
   io: CliIO,
   env: NodeJS.ProcessEnv = process.env,
+  context: AskContext = {},
 ): Promise<number> {
   const json = args.includes('--json');
+  let language = context.language ?? context.fallback;
+  const report = (error: Failure): number => reportFailure(io, json, error, language);
   try {
     let parsed: ReturnType<typeof parseOptions>;
     try {
       parsed = parseOptions(args);
     } catch (error) {
-      return report(io, json, {
-        code: 'bad-option',
-        message: `${(error as Error).message} (see stack-advisor kit --help)`,
-      });
+      return report(failure('bad-option', { detail: `${(error as Error).message} (stack-advisor kit --help)` }));
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(`${KIT_USAGE}\n`);
+      io.stdout(`${messages(language).cliKit.usage(DEFAULT_APP)}\n`);
       return EXIT.ok;
     }
     const text = positionals.length === 1 && positionals[0] === '-' ? await io.readStdin() : positionals.join(' ');
     const out = values.out;
-    if (out === undefined || out === '') {
-      return report(io, json, {
-        code: 'missing-out',
-        message: 'kit: --out DIR is required (the directory to write the kit to)',
-      });
-    }
+    if (out === undefined || out === '') return report(failure('missing-out', {}));
 
     const knowledge = loadKnowledge({ overlayPath: env.KNOWLEDGE_PATH });
-    if (!knowledge.ok) return report(io, json, knowledge.error);
+    if (!knowledge.ok) return report(knowledge.error);
     const templates = loadKitTemplates();
-    if (!templates.ok) return report(io, json, templates.error);
+    if (!templates.ok) return report(templates.error);
     const kb = knowledge.value;
     const advisor = new Advisor(kb);
-    const stack = resolveKitStack(kb, text, (t) => landingOf(advisor.answer(t)));
-    if (!stack.ok) return report(io, json, stack.error);
+    language = advisor.languageFor(text, context).language;
+    const stack = resolveKitStack(kb, text, (t) => landingOf(advisor.answer(t, undefined, context)));
+    if (!stack.ok) return report(stack.error);
 
     const target = targetFor(stack.value, values.app ?? DEFAULT_APP, values.image);
     const kit = buildKit(kb, templates.value, stack.value.id, target);
-    if (!kit.ok) return report(io, json, kit.error satisfies KitFailure);
+    if (!kit.ok) return report(kit.error satisfies KitFailure);
     const written = writeKit(out, kit.value, values.force === true);
-    if (!written.ok) return report(io, json, written.error);
+    if (!written.ok) return report(written.error);
 
     const output = json
       ? JSON.stringify(
@@ -165,12 +123,12 @@ export async function runKit(
           null,
           2,
         )
-      : humanText(kit.value, out, written.value);
+      : humanText(language, kit.value, out, written.value);
     io.stdout(`${output}\n`);
     return EXIT.ok;
   } catch (error) {
     // A bug, not bad input: one line, never a stack trace.
-    return report(io, json, { code: 'internal-error', message: `internal error: ${(error as Error).message}` });
+    return report(failure('internal-error', { detail: (error as Error).message }));
   }
 }
 
@@ -187,6 +145,7 @@ function parseOptions(args: readonly string[]) {
       json: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
     },
   });
 }

@@ -2,14 +2,19 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Advisor } from '../advisor/advisor.js';
 import type { Answer } from '../advisor/answer.js';
-import type { Failure, Result } from '../result.js';
+import { failure } from '../failure.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { type Language, languageOfEnvironment, parseLanguage } from '../language.js';
 import { answerMessage } from '../render/blocks.js';
-import { HELP_TEXT, renderText } from '../render/terminal.js';
+import { answerJson } from '../render/json.js';
+import { messages } from '../render/messages/index.js';
+import { renderText } from '../render/terminal.js';
+import type { Result } from '../result.js';
 import { type CliIO, EXIT } from './io.js';
 import { runKit } from './kit.js';
+import { reportFailure } from './report.js';
 
-const COMMANDS = ['advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'help'] as const;
+const COMMANDS = ['ask', 'advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function version(): string {
@@ -17,17 +22,21 @@ function version(): string {
   return pkg.version;
 }
 
-/** Reports a user error: one line on stderr, and the error object on stdout with --json. Returns exit code 2. */
-function usageError(io: CliIO, json: boolean, error: Failure): number {
-  io.stderr(`stack-advisor: ${error.message.split('\n')[0]}\n`);
-  if (json) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
-  return EXIT.usage;
+function print(io: CliIO, json: boolean, result: Result<Answer>, language: Language | undefined): number {
+  if (!result.ok) return reportFailure(io, json, result.error, language);
+  io.stdout(
+    `${json ? JSON.stringify(answerJson(result.value), null, 2) : renderText(result.value, { color: io.color })}\n`,
+  );
+  return EXIT.ok;
 }
 
-function print(io: CliIO, json: boolean, result: Result<Answer>): number {
-  if (!result.ok) return usageError(io, json, result.error);
-  io.stdout(`${json ? JSON.stringify(result.value, null, 2) : renderText(result.value, { color: io.color })}\n`);
-  return EXIT.ok;
+/** `--lang xx` or `--lang=xx` anywhere in the arguments, before they are parsed (help and errors need it too). */
+function langArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') return argv[i + 1] ?? '';
+    if (argv[i].startsWith('--lang=')) return argv[i].slice('--lang='.length);
+  }
+  return undefined;
 }
 
 /** Runs the CLI with its arguments (without `node` and the script) and returns the exit code. Never throws for bad input. */
@@ -38,8 +47,16 @@ export async function runCli(
 ): Promise<number> {
   const [first, ...rest] = argv;
   const json = argv.includes('--json');
+  const langArg = langArgument(argv);
+  const explicit = langArg === undefined ? undefined : parseLanguage(langArg);
+  // The environment's language answers requests with no language of their own, help, and errors before a request.
+  const fallback = languageOfEnvironment(env);
+  const frame = explicit ?? fallback;
+  if (langArg !== undefined && explicit === undefined) {
+    return reportFailure(io, json, failure('bad-language', { value: langArg }), frame);
+  }
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
-    io.stdout(`${HELP_TEXT}\n`);
+    io.stdout(`${messages(frame).cliHelp}\n`);
     return EXIT.ok;
   }
   if (first === '--version' || first === '-v') {
@@ -47,25 +64,27 @@ export async function runCli(
     return EXIT.ok;
   }
   if (!(COMMANDS as readonly string[]).includes(first)) {
-    return usageError(io, json, {
-      code: 'unknown-command',
-      message: `unknown command "${first}": use one of ${COMMANDS.join(', ')}`,
-    });
+    return reportFailure(io, json, failure('unknown-command', { command: first, commands: [...COMMANDS] }), frame);
   }
   const command = first as Command;
-  if (command === 'kit') return runKit(rest, io, env);
+  if (command === 'kit') return runKit(rest, io, env, { language: explicit, fallback });
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        lang: { type: 'string' },
+      },
     });
   } catch (error) {
-    return usageError(io, json, { code: 'bad-option', message: (error as Error).message });
+    return reportFailure(io, json, failure('bad-option', { detail: (error as Error).message }), frame);
   }
   if (parsed.values.help) {
-    io.stdout(`${HELP_TEXT}\n`);
+    io.stdout(`${messages(frame).cliHelp}\n`);
     return EXIT.ok;
   }
   const out: CliIO = parsed.values['no-color'] ? { ...io, color: false } : io;
@@ -74,32 +93,38 @@ export async function runCli(
     positionals = [(await io.readStdin()).trim()];
   }
   const knowledge = loadKnowledge({ overlayPath: env.KNOWLEDGE_PATH });
-  if (!knowledge.ok) {
-    io.stderr(`stack-advisor: ${knowledge.error.message}\n`);
-    if (json)
-      io.stdout(`${JSON.stringify({ error: { code: knowledge.error.code, message: knowledge.error.message } })}\n`);
-    return EXIT.failure;
-  }
+  if (!knowledge.ok) return reportFailure(io, json, knowledge.error, frame);
   const advisor = new Advisor(knowledge.value);
   const text = positionals.join(' ');
+  const context = {
+    ...(explicit === undefined ? {} : { language: explicit }),
+    ...(fallback === undefined ? {} : { fallback }),
+  };
+  // The language of this request: `--lang`, else its own words, else the environment's.
+  const { language, text: request } = advisor.languageFor(text, context);
   switch (command) {
+    case 'ask':
+      return print(out, json, advisor.answer(text, undefined, context), language);
     case 'advise':
-      return print(out, json, advisor.advise(text));
+      return print(out, json, advisor.advise(request, undefined, language), language);
     case 'simplify':
-      return print(out, json, advisor.simplify(text));
+      return print(out, json, advisor.simplify(request, language), language);
     case 'explain':
-      return print(out, json, advisor.explain(text));
-    case 'compare':
-      return print(out, json, advisor.compare(positionals.length === 1 ? positionals[0].split('|') : positionals));
+      return print(out, json, advisor.explain(request, language), language);
+    case 'compare': {
+      const items = positionals.length === 1 ? positionals[0].split('|') : positionals;
+      const own = explicit ?? advisor.languageFor(items.join(' '), context).language;
+      return print(out, json, advisor.compare(items, own), own);
+    }
     case 'blocks': {
       // Exactly what `/stack <text>` answers with: the same routing and the same renderer as the bot.
-      const result = advisor.answer(text);
-      if (!result.ok) return usageError(out, json, result.error);
+      const result = advisor.answer(text, undefined, context);
+      if (!result.ok) return reportFailure(out, json, result.error, language);
       out.stdout(`${JSON.stringify(answerMessage(result.value), null, 2)}\n`);
       return EXIT.ok;
     }
     default:
-      io.stdout(`${HELP_TEXT}\n`);
+      io.stdout(`${messages(language).cliHelp}\n`);
       return EXIT.ok;
   }
 }

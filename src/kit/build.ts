@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from '../result.js';
 import { commandsFor, type Target } from '../knowledge/commands.js';
 import type { Knowledge, Stack } from '../knowledge/schema.js';
+import { fail, failure, ok, type Result } from '../result.js';
 import type { Kit, KitFailure, KitFile } from './kit.js';
 import { manifestFiles } from './manifests.js';
 import { type KitPlan, planKit } from './plan.js';
@@ -71,10 +71,7 @@ export function buildKit(
 ): Result<Kit, KitFailure> {
   const stack = kb.stacks.find((s) => s.id === stackId);
   if (stack === undefined) {
-    return fail({
-      code: 'unknown-stack',
-      message: `no stack has the id "${stackId}": the stacks are ${kb.stacks.map((s) => s.id).join(', ')}`,
-    });
+    return fail(failure('unknown-stack', { stackId, known: kb.stacks.map((s) => s.id) }));
   }
   const checked = checkTarget(target);
   if (!checked.ok) return checked;

@@ -1,6 +1,6 @@
-import { ok, type Result } from '../result.js';
 import { targetFor } from '../knowledge/commands.js';
 import type { Knowledge } from '../knowledge/schema.js';
+import { ok, type Result } from '../result.js';
 import { buildKit } from './build.js';
 import type { Kit } from './kit.js';
 import { resolveKitStack } from './resolve.js';

@@ -21,17 +21,16 @@ export interface KitFile {
   readonly content: string;
 }
 
-export interface KitFailure extends Failure {
-  readonly code:
-    | 'unknown-stack'
-    | 'invalid-app'
-    | 'invalid-image'
-    /** A command names a file no kit template provides. */
-    | 'kit-no-template'
-    /** The form needs something the templates cannot build (a head without a RuntimeClass template). */
-    | 'kit-unsupported'
-    /** The stack's commands and its form disagree, so no kit could satisfy both. */
-    | 'kit-inconsistent'
-    /** A template uses a placeholder the builder does not know: a bug in knowledge/kit.yaml. */
-    | 'kit-template';
-}
+/**
+ * Why no kit: an unknown stack, a bad app name or image, a command naming a file no template provides, a form the
+ * templates cannot build, commands and form that disagree, or a template with an unknown placeholder.
+ */
+export type KitFailure = Failure<
+  | 'unknown-stack'
+  | 'invalid-app'
+  | 'invalid-image'
+  | 'kit-no-template'
+  | 'kit-unsupported'
+  | 'kit-inconsistent'
+  | 'kit-template'
+>;

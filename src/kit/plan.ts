@@ -1,7 +1,7 @@
 import { isHead, type Operator } from '../algebra/operators.js';
 import { parseWord } from '../algebra/parse.js';
-import { fail, ok, type Result } from '../result.js';
 import type { Stack } from '../knowledge/schema.js';
+import { fail, failure, ok, type Result } from '../result.js';
 import type { KitFailure } from './kit.js';
 import { referencedFiles } from './references.js';
 import type { KitTemplates, Mesh, RuntimeClassTemplate } from './schema.js';
@@ -29,8 +29,8 @@ export interface KitPlan {
   readonly seccompFile: boolean;
 }
 
-const inconsistent = (stack: Stack, message: string): Result<never, KitFailure> =>
-  fail({ code: 'kit-inconsistent', message: `stack ${stack.id} (${stack.form}): ${message}` });
+const inconsistent = (stack: Stack, detail: string): Result<never, KitFailure> =>
+  fail(failure('kit-inconsistent', { stackId: stack.id, form: stack.form, detail }));
 
 function meshOf(
   stack: Stack,
@@ -63,19 +63,13 @@ function runtimeClassOf(
   for (const op of needing) {
     const rc = classes.find((c) => c.operators.includes(op));
     if (rc === undefined) {
-      return fail({
-        code: 'kit-unsupported',
-        message: `stack ${stack.id} (${stack.form}): there is no RuntimeClass template for ${op} in the kit templates, and a Deployment without one would run on the default runtime, without the isolation ${op} promises`,
-      });
+      return fail(failure('kit-unsupported', { stackId: stack.id, form: stack.form, operator: op }));
     }
     chosen.add(rc);
   }
   if (chosen.size > 1) {
-    const files = [...chosen].map((rc) => rc.file).join(' and ');
-    return fail({
-      code: 'kit-unsupported',
-      message: `stack ${stack.id} (${stack.form}): a pod has one RuntimeClass, and this form needs two (${files})`,
-    });
+    const files = [...chosen].map((rc) => rc.file);
+    return fail(failure('kit-unsupported', { stackId: stack.id, form: stack.form, files }));
   }
   return ok([...chosen][0]);
 }
@@ -83,7 +77,7 @@ function runtimeClassOf(
 /** Works out a stack's kit from its commands and form, or says why no kit can satisfy both. */
 export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, KitFailure> {
   const parsed = parseWord(stack.form);
-  if (!parsed.ok) return inconsistent(stack, parsed.error.message);
+  if (!parsed.ok) return inconsistent(stack, `its form is not an operator word (${parsed.error.code})`);
   const operators = parsed.value.filter((l): l is Operator => l !== '∅' && l !== 'V⁻¹');
 
   const referenced = [...new Set(stack.commands.flatMap(referencedFiles))];
@@ -95,10 +89,7 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
   ]);
   const unknown = referenced.filter((f) => !known.has(f));
   if (unknown.length > 0) {
-    return fail({
-      code: 'kit-no-template',
-      message: `stack ${stack.id}: its commands name ${unknown.join(', ')}, and the kit templates have no template for ${unknown.length === 1 ? 'it' : 'them'} (known: ${[...known].join(', ')})`,
-    });
+    return fail(failure('kit-no-template', { stackId: stack.id, files: unknown, known: [...known] }));
   }
 
   const mesh = meshOf(stack, operators, templates.meshes);

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../result.js';
 import type { Stack } from '../knowledge/schema.js';
+import { fail, ok, type Result } from '../result.js';
 import type { KitFailure } from './kit.js';
 import type { KitPlan } from './plan.js';
 import { toolsOf } from './references.js';
@@ -88,7 +88,7 @@ export function readmeText(input: ReadmeInput): Result<string, KitFailure> {
     // The invalid commands themselves are not repeated: a kit never carries them, not even as a quote.
     lines.push('## Corrections to the sources', '');
     for (const c of corrections)
-      lines.push(bullet(`\`${c.right}\` replaces an invalid command of the sources. ${c.reason}`));
+      lines.push(bullet(`\`${c.right}\` replaces an invalid command of the sources. ${c.reason.en}`));
     lines.push('');
   }
 

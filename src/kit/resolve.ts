@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../result.js';
 import type { Knowledge, Stack } from '../knowledge/schema.js';
+import { fail, failure, ok, type Result } from '../result.js';
 
 /** Where an answer lands: the stack row of its normal form, if the knowledge base has one. */
 export interface Landing {
@@ -35,11 +35,7 @@ export function closestStack(kb: Knowledge, form: string): { stack: Stack; sameO
 export function resolveKitStack(kb: Knowledge, text: string, answer: Answerer): Result<Stack> {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return fail({
-      code: 'empty-request',
-      message:
-        'kit for what? Give an operator word (I∘C∘S∘M), a stack id (edge) or requirements ("edge, cold start < 10ms")',
-    });
+    return fail(failure('empty-request', { for: 'kit' }));
   }
   const byId = kb.stacks.find((s) => s.id === trimmed);
   if (byId !== undefined) return ok(byId);
@@ -49,12 +45,13 @@ export function resolveKitStack(kb: Knowledge, text: string, answer: Answerer): 
   const stack = kb.stacks.find((s) => s.id === stackId);
   if (stack !== undefined) return ok(stack);
   const closest = closestStack(kb, normalForm);
-  const hint =
-    closest === undefined
-      ? ` The stacks with kits: ${kb.stacks.map((s) => `${s.id} (${s.form})`).join(', ')}.`
-      : ` The closest stack is ${closest.stack.id} (${closest.stack.form}${closest.sameOperators ? ': the same operators in another order, which under a head is a different stack (A4)' : ''}); for its kit run: stack-advisor kit ${closest.stack.id} --out DIR`;
-  return fail({
-    code: 'no-stack-for-form',
-    message: `no stack in the knowledge base has the normal form ${normalForm}, so there is no kit for it: a kit holds the files a stack's own commands name.${hint}`,
-  });
+  return fail(
+    failure('no-stack-for-form', {
+      normalForm,
+      ...(closest === undefined
+        ? {}
+        : { closest: { id: closest.stack.id, form: closest.stack.form, sameOperators: closest.sameOperators } }),
+      known: kb.stacks.map((s) => ({ id: s.id, form: s.form })),
+    }),
+  );
 }

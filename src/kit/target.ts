@@ -1,9 +1,7 @@
-import { type Failure, fail, ok, type Result } from '../result.js';
 import type { Target } from '../knowledge/commands.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
 
-export interface TargetFailure extends Failure {
-  readonly code: 'invalid-app' | 'invalid-image';
-}
+export type TargetFailure = Failure<'invalid-app' | 'invalid-image'>;
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -39,17 +37,10 @@ export function isImageReference(image: string): boolean {
 export function checkTarget(target: Target): Result<Target, TargetFailure> {
   if (!isDnsLabel(target.app)) {
     const suggestion = toDnsLabel(target.app);
-    const hint = suggestion === '' ? '' : `, for example "${suggestion}"`;
-    return fail({
-      code: 'invalid-app',
-      message: `"${target.app}" is not a valid app name: it names the Kubernetes namespace, Deployment and container, and Kubernetes names are DNS labels (RFC 1123) - at most 63 characters, lowercase letters, digits and "-", starting and ending with a letter or digit${hint}`,
-    });
+    return fail(failure('invalid-app', { app: target.app, ...(suggestion === '' ? {} : { suggestion }) }));
   }
   if (!isImageReference(target.image)) {
-    return fail({
-      code: 'invalid-image',
-      message: `"${target.image}" is not a valid image reference: write [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, for example "registry.example.com/${target.app}:v1.0"`,
-    });
+    return fail(failure('invalid-image', { image: target.image, app: target.app }));
   }
   return ok(target);
 }

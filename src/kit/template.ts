@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../result.js';
+import { fail, failure, ok, type Result } from '../result.js';
 import type { KitFailure } from './kit.js';
 
 /** The values of a kit's placeholders: `{app}` → `myapp`. */
@@ -19,10 +19,7 @@ export function fillText(text: string, vars: Vars): Result<string, KitFailure> {
     return value;
   });
   if (unknown.size > 0) {
-    return fail({
-      code: 'kit-template',
-      message: `the kit template "${text.slice(0, 80)}" uses ${[...unknown].map((n) => `{${n}}`).join(', ')}, which the kit builder does not fill`,
-    });
+    return fail(failure('kit-template', { template: text.slice(0, 80), placeholders: [...unknown] }));
   }
   return ok(filled);
 }

@@ -3,18 +3,13 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { type Failure, fail, ok, type Result } from '../result.js';
-import { type Knowledge, KnowledgeSchema } from './schema.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { type Knowledge, KnowledgeSchema, missingTranslations } from './schema.js';
 
 /** The built-in knowledge file, beside the sources and the build output alike (src/knowledge, dist/knowledge). */
 export const BUILTIN_PATH = fileURLToPath(new URL('../../knowledge/stack-advisor.yaml', import.meta.url));
 
-export interface KnowledgeFailure extends Failure {
-  readonly code: 'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid';
-  readonly file: string;
-  readonly path?: string;
-  readonly line?: number;
-}
+export type KnowledgeFailure = Failure<'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid'>;
 
 interface Source {
   readonly file: string;
@@ -36,23 +31,24 @@ function readSource(file: string): Result<Source, KnowledgeFailure> {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return fail({ code: 'knowledge-unreadable', file, message: `${file}: cannot read the knowledge file (${reason})` });
+    return fail(failure('knowledge-unreadable', { file, reason }));
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const line = first.linePos?.[0].line;
-    return fail({
-      code: 'knowledge-syntax',
-      file,
-      ...(line === undefined ? {} : { line }),
-      message: `${file}${line === undefined ? '' : `:${line}`}: YAML syntax error: ${first.message.split('\n')[0]}`,
-    });
+    return fail(
+      failure('knowledge-syntax', {
+        file,
+        ...(line === undefined ? {} : { line }),
+        detail: first.message.split('\n')[0],
+      }),
+    );
   }
   const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail({ code: 'knowledge-invalid', file, message: `${file}: the knowledge file must be a YAML mapping` });
+    return fail(failure('knowledge-invalid', { file, path: '', detail: 'not a YAML mapping' }));
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     // The deepest node that exists on the path: a missing field points at its parent entry.
@@ -143,13 +139,12 @@ function explain(issue: z.core.$ZodIssue, base: Source, origins: Map<string, Ori
   const inFile = origin ? [...origin.path, ...path.slice(origin.path.length)] : path;
   const where = formatPath(inFile);
   const line = source.lineOf(inFile);
-  return {
-    code: 'knowledge-invalid',
+  return failure('knowledge-invalid', {
     file: source.file,
     path: where,
     ...(line === undefined ? {} : { line }),
-    message: `${source.file}${line === undefined ? '' : `:${line}`}: ${where || '(top level)'}: ${issue.message}`,
-  };
+    detail: issue.message,
+  });
 }
 
 /** Reads, merges and validates the knowledge base: the built-in file, then the overlay at `overlayPath` if given. */

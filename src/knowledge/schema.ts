@@ -1,23 +1,40 @@
 import { z } from 'zod';
+import type { Estimation as EstimationRules, MetricRow as MetricTableRow } from '../algebra/metrics.js';
 import { normalize } from '../algebra/normalize.js';
 import { HEADS, SYMBOLS } from '../algebra/operators.js';
+import { parseWord } from '../algebra/parse.js';
 
 const HEADS_SET = new Set<string>(HEADS);
 
-import { parseWord } from '../algebra/parse.js';
-
 function normalFormProblem(form: string): string | undefined {
   const parsed = parseWord(form);
-  if (!parsed.ok) return parsed.error.message;
+  if (!parsed.ok) return `"${form}" is not an operator word (${parsed.error.code})`;
   const normalized = normalize(parsed.value);
-  if (!normalized.ok) return normalized.error.message;
+  if (!normalized.ok) return `"${form}" has no normal form (${normalized.error.code})`;
   const text = normalized.value.normalForm.text;
   return text === form ? undefined : `"${form}" is not a normal form: it normalizes to ${text}`;
 }
 
-/** The zod schema of the knowledge YAML: the single source of truth for its types. */
-
 const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+
+/**
+ * Words a user reads, in both languages. The built-in file must give both; an overlay may give one language only (a
+ * plain string, or `{en}` / `{zh}`), and the other language then shows that text as written.
+ */
+const Text = z
+  .union([
+    z.string().min(1),
+    z
+      .strictObject({ en: z.string().min(1).optional(), zh: z.string().min(1).optional() })
+      .refine((t) => t.en !== undefined || t.zh !== undefined, 'give the text in English (en), Chinese (zh) or both'),
+  ])
+  .transform((t) => {
+    if (typeof t === 'string') return { en: t, zh: t };
+    const en = t.en ?? t.zh ?? '';
+    return { en, zh: t.zh ?? en };
+  });
+
+/** The zod schema of the knowledge YAML: the single source of truth for its types. */
 const OperatorSymbol = z.enum(SYMBOLS);
 const Score = z.number().int().min(1).max(5);
 export const MetricVectorSchema = z.tuple([Score, Score, Score]);
@@ -28,24 +45,24 @@ export const FigureSchema = z.strictObject({
   upto: z.number().nonnegative().optional(),
   bound: z.enum(['exact', 'approx', 'upper', 'range']),
   unit: z.enum(['ms', 's', 'MB', 'MiB', 'GB', 'GiB']),
-  source: z.string().min(1),
+  source: Text,
 });
 
 export const OperatorInfoSchema = z.strictObject({
   symbol: OperatorSymbol,
   name: Bilingual,
   class: z.enum(['head', 'base', 'add-on']),
-  maps: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }),
-  implementations: z.array(z.string().min(1)).min(1),
-  stack_part: z.string().min(1),
+  maps: z.strictObject({ from: Text, to: Text }),
+  implementations: z.array(Text).min(1),
+  stack_part: Text,
   figures: z.array(FigureSchema),
-  when: z.string().min(1),
+  when: Text,
 });
 
 export const MetricRowSchema = z.strictObject({
   form: z.string().min(1),
   vector: MetricVectorSchema,
-  source: z.string().min(1),
+  source: Text,
 });
 
 const Command = z
@@ -61,7 +78,7 @@ export const CorrectionSchema = z.strictObject({
   wrong: z.string().min(1),
   pattern: z.string().min(1).optional(),
   right: z.string().min(1),
-  reason: z.string().min(1),
+  reason: Text,
 });
 
 export const StackSchema = z.strictObject({
@@ -69,7 +86,7 @@ export const StackSchema = z.strictObject({
   form: z.string().min(1),
   name: z.string().min(1),
   title: Bilingual,
-  implementation: z.array(z.string().min(1)).min(1),
+  implementation: z.array(Text).min(1),
   /** Operators this stack deploys with another operator's implementation (the seed's Kata stacks: M as Am). */
   implements: z.partialRecord(OperatorSymbol, OperatorSymbol).optional(),
   image: z.string().min(1),
@@ -197,6 +214,37 @@ export const KnowledgeSchema = z
   });
 
 export type Knowledge = z.infer<typeof KnowledgeSchema>;
+
+/** The knowledge's metric rows and estimation rules are what the algebra's metric table reads. */
+export type _MetricRowsFit = z.infer<typeof MetricRowSchema> extends MetricTableRow ? true : never;
+export type _EstimationFits = z.infer<typeof EstimationSchema> extends EstimationRules ? true : never;
+
+/** Paths of the knowledge file whose text a user reads: the built-in file gives each in both languages. */
+export function missingTranslations(data: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, path: string, wanted: boolean): void => {
+    if (wanted && (typeof node === 'string' || (isRecord(node) && (node.en === undefined || node.zh === undefined)))) {
+      out.push(path);
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => {
+        walk(n, `${path}[${i}]`, false);
+      });
+    } else if (isRecord(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        const child = path === '' ? k : `${path}.${k}`;
+        walk(v, child, TRANSLATED.has(k));
+      }
+    }
+  };
+  walk(data, '', false);
+  return out;
+}
+
+/** The fields a one-language overlay may give as plain text (the others are `{en, zh}` by the schema). */
+const TRANSLATED = new Set(['when', 'stack_part', 'source', 'reason', 'from', 'to']);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type Stack = z.infer<typeof StackSchema>;
@@ -206,3 +254,4 @@ export type Quantity = z.infer<typeof QuantitySchema>;
 export type Estimation = z.infer<typeof EstimationSchema>;
 export type Correction = z.infer<typeof CorrectionSchema>;
 export type MetricVector = z.infer<typeof MetricVectorSchema>;
+export type { Localized } from '../language.js';

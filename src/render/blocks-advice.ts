@@ -5,85 +5,98 @@ import { metricsBlocks, stackBlocks, stepsText, warningsText } from './blocks-st
 import type { SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
 import { cutText } from './limits.js';
-import type { Phrases } from './phrases.js';
-import { phrases } from './phrases.js';
+import { type Messages, messages } from './messages/index.js';
 
 /** How much of the request is quoted back; the rest is cut visibly. */
 const REQUEST_SHOWN = 500;
 const ALTERNATIVES_SHOWN = 5;
 
-function requirementsText(p: Phrases, a: Advice): string {
+function requirementsText(m: Messages, a: Advice): string {
   // A need a number implies ("cold start < 10ms" is also the need "cold start") is shown once, as the number.
   const needs = a.requirements
-    .filter((r) => r.from !== 'constraint')
+    .filter((r) => !r.implied)
     .map((r) => {
-      const label = `${r.negated ? `${p.not} ` : ''}${escapeText(r.label)}`;
-      const from = r.from === 'thread' ? ` _(${p.fromThread})_` : '';
+      const label = `${r.negated ? `${m.not} ` : ''}${escapeText(m.text(r.label))}`;
+      const from = r.source === 'thread' ? ` _(${m.fromThread})_` : '';
       return `${quoted(r.text)} → *${label}*${from}`;
     });
   const constraints = a.constraints.map((c) => {
-    const assumed = c.assumption === undefined ? '' : ` _(${p.assumed}: ${escapeText(c.assumption)})_`;
-    const from = c.from === 'thread' ? ` _(${p.fromThread})_` : '';
-    return `${quoted(c.text)} → *${escapeText(c.label)} ${escapeText(c.comparator)} ${c.value} ${c.unit}*${assumed}${from}`;
+    const assumed =
+      c.assumptions.length === 0 ? '' : ` _(${m.assumed}: ${escapeText(c.assumptions.map(m.assumption).join('; '))})_`;
+    const from = c.source === 'thread' ? ` _(${m.fromThread})_` : '';
+    return `${quoted(c.text)} → *${escapeText(m.constraint(c))}*${assumed}${from}`;
   });
   const lines = [...needs, ...constraints];
-  const list = lines.length === 0 ? `*${p.step1}*\n${p.noRequirements}` : bullets(p.step1, lines, 2400);
-  return `${list}\n*${p.word}:* ${codeSpan(a.word)}`;
+  const list = bullets(m.step1, lines, 2400);
+  return `${list}\n*${m.word}:* ${codeSpan(a.word)}`;
 }
 
 const STATUS: Record<ConstraintCheck['status'], string> = { met: '✅', violated: '❌', unknown: '❔' };
 
-function checkLine(c: ConstraintCheck): string {
-  const figure = c.figure === undefined ? '' : ` (${escapeText(c.figure)})`;
-  return `${STATUS[c.status]} ${escapeText(c.constraint)}${figure}: ${escapeText(c.reason)}`;
+function checkLine(m: Messages, c: ConstraintCheck): string {
+  const figure = c.figure === undefined ? '' : ` (${escapeText(c.figure.text)})`;
+  return `${STATUS[c.status]} ${escapeText(m.constraint(c.constraint))}${figure}: ${escapeText(m.check(c))}`;
 }
 
-function alternativeLine(p: Phrases, c: Candidate): string {
-  // What excludes a stack is also something it gives up: said once, as the exclusion.
-  const givesUp = c.givesUp.filter((g) => !c.excludedBy.includes(g));
-  const gives = givesUp.length === 0 ? '' : ` — ${p.givesUp}: ${givesUp.map(escapeText).join('; ')}`;
-  const excluded = c.excludedBy.length === 0 ? '' : ` — ${p.excludedBy}: ${c.excludedBy.map(escapeText).join('; ')}`;
-  return `*${escapeText(c.stack)}* ${codeSpan(c.normalForm)} ${codeSpan(c.metrics.label)}${gives}${excluded}`;
+function alternativeLine(m: Messages, c: Candidate): string {
+  const gives =
+    c.givesUp.length === 0 ? '' : ` — ${m.givesUp}: ${c.givesUp.map((t) => escapeText(m.trade(t))).join('; ')}`;
+  const excluded =
+    c.excludedBy.length === 0
+      ? ''
+      : ` — ${m.excludedBy}: ${c.excludedBy.map((e) => escapeText(m.exclusion(e))).join('; ')}`;
+  return `*${escapeText(m.text(c.stack))}* ${codeSpan(c.normalForm)} ${codeSpan(c.metrics.label)}${gives}${excluded}`;
 }
 
 /** An advice as Block Kit: the request, the four steps, why, alternatives, conflicts, what was ignored, buttons. */
 export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMessage {
-  const p = phrases(a.language);
+  const m = messages(a.language);
   const r = a.recommendation;
-  // The advisor's reasons already state each constraint check in words; the icons make the verdicts scannable.
+  const name = m.text(r.stack.name);
+  // The reasons already state each constraint check in words; the icons make the verdicts scannable.
   const violated = r.checks.filter((c) => c.status !== 'met');
-  const why = [bullets(p.why, r.why.map(escapeText)), bullets(p.checks, violated.map(checkLine))]
+  const why = [
+    bullets(
+      m.why,
+      r.reasons.map((x) => escapeText(m.reason(x))).filter((x) => x !== ''),
+    ),
+    bullets(
+      m.checks,
+      violated.map((c) => checkLine(m, c)),
+    ),
+  ]
     .filter((t) => t !== '')
     .join('\n');
   const alternatives = a.alternatives.slice(0, ALTERNATIVES_SHOWN);
   return {
-    text: `${p.adviceTitle}: ${escapeText(r.stack)} (${r.normalForm} ${r.metrics.label}) — ${escapeText(cutText(a.request, 200))}`,
+    text: `${m.adviceTitle}: ${escapeText(name)} (${r.normalForm} ${r.metrics.label}) — ${escapeText(cutText(a.request, 200))}`,
     blocks: blocks(
-      header(`${r.stack} ${r.metrics.label}`),
-      section(`*${p.request}:* ${quoted(cutText(a.request, REQUEST_SHOWN))}`),
-      section(requirementsText(p, a)),
-      section([stepsText(p, a.steps, r.normalForm), warningsText(a.warnings)].filter((t) => t !== '').join('\n')),
-      metricsBlocks(p, r.metrics, r.figures),
-      stackBlocks(p, { name: r.stack, implementation: r.implementation, commands: r.commands }),
+      header(`${name} ${r.metrics.label}`),
+      section(`*${m.request}:* ${quoted(cutText(a.request, REQUEST_SHOWN))}`),
+      section(a.outOfScope.length === 0 ? '' : `ℹ️ ${escapeText(m.outOfScope(a.outOfScope))}`),
+      section(requirementsText(m, a)),
+      section([stepsText(m, a.steps, r.normalForm), warningsText(m, a.warnings)].filter((t) => t !== '').join('\n')),
+      metricsBlocks(m, r.metrics, r.stack.figures),
+      stackBlocks(m, r.stack),
       section(why),
       section(
         bullets(
-          p.conflicts,
-          a.conflicts.map((c) => `⚠️ ${escapeText(c.message)}`),
+          m.conflicts,
+          a.conflicts.map((c) => `⚠️ ${escapeText(m.conflict(c))}`),
         ),
       ),
       section(
         bullets(
-          p.alternatives,
-          alternatives.map((c) => alternativeLine(p, c)),
+          m.alternatives,
+          alternatives.map((c) => alternativeLine(m, c)),
         ),
       ),
-      section(a.ignored.length === 0 ? '' : `*${p.ignored}:* ${a.ignored.map(quoted).join(', ')}`),
-      footer(p, options, {
+      section(a.ignored.length === 0 ? '' : `*${m.ignored}:* ${a.ignored.map(quoted).join(', ')}`),
+      footer(m, options, {
         version: a.knowledgeVersion,
         compareForms: [r.normalForm, ...alternatives.map((c) => c.normalForm)],
         normalForm: r.normalForm,
-        kitStack: r.commandsFrom,
+        kitStack: r.stack.commandsFrom,
       }),
     ),
   };

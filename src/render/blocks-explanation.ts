@@ -4,63 +4,64 @@ import { footer, type MessageOptions } from './blocks-footer.js';
 import { simplificationBody } from './blocks-simplification.js';
 import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText } from './escape.js';
-import { type Phrases, phrases } from './phrases.js';
+import { type Messages, messages } from './messages/index.js';
 
 type Operator = NonNullable<Explanation['operator']>;
 
-const CLASS: Record<Operator['class'], string> = {
-  head: 'head: the isolation boundary, always first',
-  base: 'base: image, container, sandbox',
-  'add-on': 'add-on: mesh, runtime or policy on top',
-};
-
-function stacksText(e: Explanation): string {
+function stacksText(m: Messages, e: Explanation): string {
   return bullets(
-    'Canonical stacks with it',
+    m.inStacks,
     e.stacks.map((s) => `*${escapeText(s.name)}* ${codeSpan(s.normalForm)} ${codeSpan(s.label)}`),
   );
 }
 
-function operatorBlocks(p: Phrases, op: Operator): Block[] {
+/** The name of an operator, in the answer's language first. */
+const nameOf = (m: Messages, op: Operator): string =>
+  m.language === 'zh' ? `${op.name.zh} / ${op.name.en}` : `${op.name.en} / ${op.name.zh}`;
+
+function operatorBlocks(m: Messages, op: Operator): Block[] {
   return blocks(
-    header(`${op.symbol} — ${op.name.en} / ${op.name.zh}`),
+    header(`${op.symbol} — ${nameOf(m, op)}`),
     section(
       [
-        `*Class:* ${CLASS[op.class]}`,
-        `*Maps:* ${escapeText(op.maps.from)} → ${escapeText(op.maps.to)}`,
-        `*Implementations:* ${op.implementations.map(escapeText).join(', ')}`,
-        `*In a stack:* ${escapeText(op.stack_part)}`,
+        `*${m.classLabel}:* ${m.operatorClass[op.class]}`,
+        `*${m.maps}:* ${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
+        `*${m.implementations}:* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
+        `*${m.inAStack}:* ${escapeText(m.text(op.stack_part))}`,
       ].join('\n'),
     ),
-    fields(op.figureViews.map((f) => `*${escapeText(p.quantities[f.quantity])}*\n${escapeText(f.text)}`)),
-    context(op.figureViews.map((f) => `${escapeText(p.quantities[f.quantity])}: ${escapeText(f.source)}`)),
-    section(`*When to use it:* ${escapeText(op.when)}`),
+    fields(op.figureViews.map((f) => `*${escapeText(m.quantities[f.quantity])}*\n${escapeText(f.text)}`)),
+    context(
+      op.figureViews.map((f) => `${escapeText(m.quantities[f.quantity])}: ${escapeText(m.figureSource(f.source))}`),
+    ),
+    section(`*${m.whenToUse}:* ${escapeText(m.text(op.when))}`),
   );
 }
 
 /** Onboarding for one operator (what it is, implementations, figures, when) or one form (its simplification). */
 export function explanationMessage(e: Explanation, options: MessageOptions = {}): SlackMessage {
-  const p = phrases('en');
+  const m = messages(e.language);
   const op = e.operator;
   const s = e.simplification;
+  const note = e.glossary === undefined ? undefined : m.glossary(e.glossary);
   const body =
     op !== undefined
-      ? operatorBlocks(p, op)
+      ? operatorBlocks(m, op)
       : blocks(
-          header(`Explain ${s?.normalForm ?? e.target}`),
-          e.note === undefined ? [] : section(escapeText(e.note)),
-          s === undefined ? [] : simplificationBody(p, s),
+          header(m.explainTitle(s?.normalForm ?? e.target)),
+          note === undefined ? [] : section(escapeText(note)),
+          s === undefined ? [] : simplificationBody(m, s),
         );
   const text =
     op !== undefined
-      ? `${op.symbol} (${escapeText(op.name.en)}): ${escapeText(op.when)}`
-      : `Explain ${escapeText(e.target)}${e.note === undefined ? '' : `: ${escapeText(e.note)}`}${s === undefined ? '' : `: ${s.normalForm} ${s.metrics.label}, ${escapeText(s.stack.name)}`}`;
+      ? `${op.symbol} (${escapeText(m.text(op.name))}): ${escapeText(m.text(op.when))}`
+      : `${m.explainTitle(escapeText(e.target))}${note === undefined ? '' : `: ${escapeText(note)}`}${s === undefined ? '' : `: ${s.normalForm} ${s.metrics.label}, ${escapeText(m.text(s.stack.name))}`}`;
   return {
     text,
     blocks: blocks(
       body,
-      e.stacks.length === 0 ? [] : section(stacksText(e)),
-      footer(p, options, {
+      e.stacks.length === 0 ? [] : section(stacksText(m, e)),
+      footer(m, options, {
         version: e.knowledgeVersion,
         normalForm: op === undefined ? s?.normalForm : undefined,
         kitStack: op === undefined ? s?.stack.commandsFrom : undefined,
@@ -74,23 +75,23 @@ export function operatorsMessage(
   normalForm: string,
   explanations: readonly Explanation[],
   version: string,
+  m: Messages,
 ): SlackMessage {
-  const p = phrases('en');
   const ops = explanations.flatMap((e) => (e.operator === undefined ? [] : [e.operator]));
   const lines = ops.map((op) =>
     [
-      `*${op.symbol}* — ${escapeText(op.name.en)} / ${escapeText(op.name.zh)} _(${op.class})_`,
-      `${escapeText(op.maps.from)} → ${escapeText(op.maps.to)}`,
-      `*Implementations:* ${op.implementations.map(escapeText).join(', ')}`,
-      `*When:* ${escapeText(op.when)}`,
+      `*${op.symbol}* — ${escapeText(nameOf(m, op))} _(${m.operatorClass[op.class]})_`,
+      `${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
+      `*${m.implementations}:* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
+      `*${m.whenToUse}:* ${escapeText(m.text(op.when))}`,
     ].join('\n'),
   );
   return {
-    text: `The operators of ${escapeText(normalForm)}: ${ops.map((op) => `${op.symbol} (${escapeText(op.name.en)})`).join(', ')}`,
+    text: `${m.operatorsOf(escapeText(normalForm))}: ${ops.map((op) => `${op.symbol} (${escapeText(m.text(op.name))})`).join(', ')}`,
     blocks: blocks(
-      header(`The operators of ${ops.map((op) => op.symbol).join('∘')}`),
+      header(m.operatorsOf(ops.map((op) => op.symbol).join('∘'))),
       lines.flatMap((l) => section(l)),
-      footer(p, {}, { version }),
+      footer(m, {}, { version }),
     ),
   };
 }

@@ -1,8 +1,15 @@
 import { actions, context } from './blocks-elements.js';
 import type { Block, Button } from './blocks-types.js';
-import { compareButton, deployKitButton, explainButton, shareButton, shareCutsRequest } from './buttons.js';
+import {
+  compareButton,
+  deployKitButton,
+  explainButton,
+  SHARE_LIMIT,
+  shareButton,
+  shareCutsRequest,
+} from './buttons.js';
 import { codeSpan } from './escape.js';
-import type { Phrases } from './phrases.js';
+import type { Messages } from './messages/index.js';
 
 /** Where a message goes, which decides its buttons. */
 export interface MessageOptions {
@@ -25,21 +32,19 @@ export interface FooterContent {
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** The buttons, then one context line: who shared it, the knowledge-base version, and any cut of the request. */
-export function footer(p: Phrases, options: MessageOptions, content: FooterContent): Block[] {
+export function footer(m: Messages, options: MessageOptions, content: FooterContent): Block[] {
   const buttons: Button[] = [];
-  if (options.shareRequest !== undefined) buttons.push(shareButton(p, options.shareRequest));
-  const compare = content.compareForms === undefined ? undefined : compareButton(p, content.compareForms);
+  if (options.shareRequest !== undefined) buttons.push(shareButton(m, options.shareRequest));
+  const compare = content.compareForms === undefined ? undefined : compareButton(m, content.compareForms);
   if (compare !== undefined) buttons.push(compare);
   if (content.normalForm !== undefined && content.normalForm !== '∅') {
-    buttons.push(explainButton(p, content.normalForm));
+    buttons.push(explainButton(m, content.normalForm));
   }
-  if (content.kitStack !== undefined) buttons.push(deployKitButton(p, content.kitStack));
+  if (content.kitStack !== undefined) buttons.push(deployKitButton(m, content.kitStack));
   const notes: string[] = [];
   if (options.sharedBy !== undefined && USER_ID.test(options.sharedBy))
-    notes.push(`${p.sharedBy} <@${options.sharedBy}>`);
-  if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) {
-    notes.push('Share re-asks the first 2000 characters of the request.');
-  }
-  notes.push(`${p.knowledge} ${codeSpan(content.version)}`);
+    notes.push(`${m.sharedBy} <@${options.sharedBy}>`);
+  if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) notes.push(m.shareCut(SHARE_LIMIT));
+  notes.push(`${m.knowledge} ${codeSpan(content.version)}`);
   return [...actions(buttons), ...context(notes)];
 }

@@ -5,27 +5,27 @@ import { metricsBlocks, stackViewBlocks, stepsText, warningsText } from './block
 import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
 import { cutText } from './limits.js';
-import { type Phrases, phrases } from './phrases.js';
+import { type Messages, messages } from './messages/index.js';
 
 /** The body of a simplification, shared with an explanation of a form: word, trace, metrics, stack. */
-export function simplificationBody(p: Phrases, s: Simplification): Block[] {
+export function simplificationBody(m: Messages, s: Simplification): Block[] {
   return blocks(
-    section(`*${p.word}:* ${codeSpan(s.word)}${s.input === s.word ? '' : ` (${quoted(cutText(s.input, 300))})`}`),
-    section([stepsText(p, s.steps, s.normalForm), warningsText(s.warnings)].filter((t) => t !== '').join('\n')),
-    metricsBlocks(p, s.metrics, s.stack.figures),
-    stackViewBlocks(p, s.stack),
+    section(`*${m.word}:* ${codeSpan(s.word)}${s.input === s.word ? '' : ` (${quoted(cutText(s.input, 300))})`}`),
+    section([stepsText(m, s.steps, s.normalForm), warningsText(m, s.warnings)].filter((t) => t !== '').join('\n')),
+    metricsBlocks(m, s.metrics, s.stack.figures),
+    stackViewBlocks(m, s.stack),
   );
 }
 
 /** An operator word simplified: the rewrite trace, the normal form, its metrics and the stack it lands on. */
 export function simplificationMessage(s: Simplification, options: MessageOptions = {}): SlackMessage {
-  const p = phrases('en');
+  const m = messages(s.language);
   return {
-    text: `${s.word} → ${s.normalForm} ${s.metrics.label}: ${escapeText(s.stack.name)}`,
+    text: `${s.word} → ${s.normalForm} ${s.metrics.label}: ${escapeText(m.text(s.stack.name))}`,
     blocks: blocks(
       header(`${s.normalForm} ${s.metrics.label}`),
-      simplificationBody(p, s),
-      footer(p, options, { version: s.knowledgeVersion, normalForm: s.normalForm, kitStack: s.stack.commandsFrom }),
+      simplificationBody(m, s),
+      footer(m, options, { version: s.knowledgeVersion, normalForm: s.normalForm, kitStack: s.stack.commandsFrom }),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import type { Answer } from '../advisor/answer.js';
+import type { Language } from '../language.js';
 import type { Failure } from '../result.js';
 import { adviceMessage } from './blocks-advice.js';
 import { comparisonMessage } from './blocks-comparison.js';
@@ -10,6 +11,7 @@ import { simplificationMessage } from './blocks-simplification.js';
 import type { SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText } from './escape.js';
 import { fitMessage } from './limits.js';
+import { messages } from './messages/index.js';
 
 export type { MessageOptions } from './blocks-footer.js';
 
@@ -29,19 +31,18 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
   }
 }
 
-/** A request the advisor could not answer: its reason, and where to look next. */
-export function failureMessage(failure: Failure): SlackMessage {
+/** A request the advisor could not answer: its reason, and where to look next, in the request's language. */
+export function failureMessage(failure: Failure, language?: Language): SlackMessage {
+  const m = messages(failure.language ?? language);
+  const reason = m.failure(failure);
   return fitMessage({
-    text: `Sorry, I could not answer that: ${escapeText(failure.message)}`,
-    blocks: [
-      ...section(`⚠️ ${escapeText(failure.message)}`),
-      ...context([`Try ${codeSpan('/stack help')} for examples · ${codeSpan(failure.code)}`]),
-    ],
+    text: `${m.failureFallback}: ${escapeText(reason)}`,
+    blocks: [...section(`⚠️ ${escapeText(reason)}`), ...context([`${m.failureHint} · ${codeSpan(failure.code)}`])],
   });
 }
 
 /** What the user sees when the bot itself failed: short, and never silent. */
-export function apologyMessage(): SlackMessage {
-  const text = 'Sorry, something went wrong on my side while answering. It has been logged; please try again.';
+export function apologyMessage(language?: Language): SlackMessage {
+  const text = messages(language).apology;
   return { text, blocks: section(`:warning: ${text}`) };
 }

@@ -1,64 +1,106 @@
+import { z } from 'zod';
+import type { Language } from '../language.js';
 import { button } from './blocks-elements.js';
 import type { Button } from './blocks-types.js';
 import { LIMITS } from './limits.js';
-import type { Phrases } from './phrases.js';
+import type { Messages } from './messages/index.js';
 
 /**
- * The answer's buttons and what each carries in its `value` (at most 2000 characters): the request text or the normal
- * forms the answer can be rebuilt from, never the blocks themselves. The Slack listeners decode them with the
- * functions below.
+ * The answer's buttons and what each carries: one typed action per button, encoded in its `value` (at most 2000
+ * characters) as JSON, and decoded by `fromAction` for the Slack listeners. Ids and forms, never display text; the
+ * language, so whatever the button answers stays in the language of the answer it sits under.
  */
 export const ACTION = {
   share: 'share_in_channel',
   compare: 'compare_alternatives',
   explain: 'explain_operators',
-  /** The value is the id of the stack whose commands the message shows. */
   deployKit: 'deploy_kit',
 } as const;
 
-/** The separator of `/stack compare a | b`, reused for the Compare button's value. */
-const SEPARATOR = ' | ';
+export type ButtonAction =
+  | { readonly kind: 'share'; readonly request: string; readonly language: Language }
+  | { readonly kind: 'compare'; readonly forms: readonly string[]; readonly language: Language }
+  | { readonly kind: 'explain'; readonly form: string; readonly language: Language }
+  | { readonly kind: 'deploy-kit'; readonly stackId: string; readonly language: Language };
 
-export function shareButton(p: Phrases, request: string): Button {
-  return button(p.buttons.share, ACTION.share, request.slice(0, LIMITS.buttonValue), 'primary');
+const Lang = z.enum(['en', 'zh']);
+const Value = z.object({ l: Lang.optional(), r: z.string().optional(), f: z.array(z.string()).optional() });
+
+const encode = (language: Language, body: { r?: string; f?: readonly string[] }): string =>
+  JSON.stringify({ l: language, ...body });
+
+/** How many characters of the request the Share button carries. */
+export const SHARE_LIMIT = 1900;
+
+export function shareButton(m: Messages, request: string): Button {
+  return button(m.buttons.share, ACTION.share, encode(m.language, { r: request.slice(0, SHARE_LIMIT) }), 'primary');
 }
 
 /** True when the request is too long to ride on the Share button whole. */
-export const shareCutsRequest = (request: string): boolean => request.length > LIMITS.buttonValue;
+export const shareCutsRequest = (request: string): boolean => request.length > SHARE_LIMIT;
 
 /** Compare the recommendation with its alternatives: as many forms as fit in the value, the first one always. */
-export function compareButton(p: Phrases, forms: readonly string[]): Button | undefined {
+export function compareButton(m: Messages, forms: readonly string[]): Button | undefined {
   const unique = [...new Set(forms)];
   if (unique.length < 2) return undefined;
-  let value = unique[0];
-  for (const form of unique.slice(1)) {
-    if (value.length + SEPARATOR.length + form.length > LIMITS.buttonValue) break;
-    value += `${SEPARATOR}${form}`;
+  const kept: string[] = [];
+  for (const form of unique) {
+    if (encode(m.language, { f: [...kept, form] }).length > LIMITS.buttonValue) break;
+    kept.push(form);
   }
-  return button(p.buttons.compare, ACTION.compare, value);
+  return kept.length < 2 ? undefined : button(m.buttons.compare, ACTION.compare, encode(m.language, { f: kept }));
 }
 
-export function explainButton(p: Phrases, normalForm: string): Button {
-  return button(p.buttons.explain, ACTION.explain, normalForm.slice(0, LIMITS.buttonValue));
+export function explainButton(m: Messages, normalForm: string): Button {
+  return button(m.buttons.explain, ACTION.explain, encode(m.language, { f: [normalForm.slice(0, 1000)] }));
 }
 
 /** Deploy kit: carries the id of the stack whose commands the message shows, so the kit holds exactly their files. */
-export function deployKitButton(p: Phrases, stackId: string): Button {
-  return button(p.buttons.deployKit, ACTION.deployKit, stackId.slice(0, LIMITS.buttonValue));
+export function deployKitButton(m: Messages, stackId: string): Button {
+  return button(m.buttons.deployKit, ACTION.deployKit, encode(m.language, { r: stackId.slice(0, 200) }));
 }
 
-/** The forms a Compare button carries. */
-export function comparedForms(value: string): string[] {
-  return value
-    .split('|')
-    .map((f) => f.trim())
-    .filter((f) => f !== '');
-}
-
-/** The operators of a normal form as printed (`V∘S∘C∘M`), for the Explain button. */
+/** The forms of a normal form as printed (`V∘S∘C∘M`), without the empty word. */
 export function operatorsOf(normalForm: string): string[] {
   return normalForm
     .split('∘')
     .map((op) => op.trim())
     .filter((op) => op !== '' && op !== '∅');
+}
+
+/**
+ * What a pressed button asks for, or undefined for an unknown action. A value that is not this codec's JSON (a
+ * button from before the language was carried) is read the old way: the plain request, stack id or `a | b` forms.
+ */
+export function fromAction(actionId: string, value: string | undefined): ButtonAction | undefined {
+  const raw = value ?? '';
+  let parsed: z.infer<typeof Value> | undefined;
+  if (raw.startsWith('{')) {
+    try {
+      const v = Value.safeParse(JSON.parse(raw));
+      parsed = v.success ? v.data : undefined;
+    } catch {
+      parsed = undefined;
+    }
+  }
+  const language: Language = parsed?.l ?? 'en';
+  const text = parsed === undefined ? raw : (parsed.r ?? '');
+  const forms =
+    parsed?.f ??
+    raw
+      .split('|')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+  switch (actionId) {
+    case ACTION.share:
+      return { kind: 'share', request: text, language };
+    case ACTION.compare:
+      return { kind: 'compare', forms, language };
+    case ACTION.explain:
+      return { kind: 'explain', form: parsed?.f?.[0] ?? raw, language };
+    case ACTION.deployKit:
+      return { kind: 'deploy-kit', stackId: text, language };
+    default:
+      return undefined;
+  }
 }

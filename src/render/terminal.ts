@@ -10,6 +10,9 @@ import type {
 } from '../advisor/answer.js';
 import type { Metrics } from '../algebra/metrics.js';
 import type { RewriteStep } from '../algebra/normalize.js';
+import { comparisonSummary } from './blocks-comparison.js';
+import { estimateLines } from './blocks-stack.js';
+import { type Messages, messages } from './messages/index.js';
 
 /** Styling for a terminal: ANSI colour on a TTY, plain text otherwise. */
 interface Style {
@@ -24,160 +27,164 @@ const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 const PLAIN: Style = { bold: (s) => s, dim: (s) => s, green: (s) => s, red: (s) => s, yellow: (s) => s };
 const COLOR: Style = { bold: ansi(1), dim: ansi(2), green: ansi(32), red: ansi(31), yellow: ansi(33) };
 
-function metricsLine(m: Metrics, s: Style): string[] {
+function metricsLine(m: Messages, metrics: Metrics, s: Style): string[] {
+  const d = m.dimensions;
   const lines = [
-    `${s.bold(m.label)}  Latency ${m.latency} · Security ${m.security} · Observability ${m.observability}  ${s.dim(`[${m.source}]`)}`,
+    `${s.bold(metrics.label)}  ${d.latency} ${metrics.latency} · ${d.security} ${metrics.security} · ${d.observability} ${metrics.observability}  ${s.dim(`[${m.metricSource(metrics.source)}]`)}`,
   ];
-  if (m.estimate) for (const d of m.estimate.derivation) lines.push(s.yellow(`estimate: ${d}`));
+  for (const line of estimateLines(m, metrics)) lines.push(s.yellow(`${m.estimateTitle}: ${line}`));
   return lines;
 }
 
-function figureLines(figures: readonly FigureView[], s: Style): string[] {
-  return figures.map((f) => `${f.quantity.replace('_', ' ')} ${f.text}  ${s.dim(f.source)}`);
+function figureLines(m: Messages, figures: readonly FigureView[], s: Style): string[] {
+  return figures.map((f) => `${m.quantities[f.quantity]} ${f.text}  ${s.dim(m.figureSource(f.source))}`);
 }
 
-function stepLines(steps: readonly RewriteStep[], s: Style): string[] {
-  if (steps.length === 0) return ['already a normal form: no rule applies'];
-  return steps.map((st) => `${s.bold(st.axiom)}  ${st.before} ⟶ ${st.after}  ${s.dim(st.rule)}`);
+function stepLines(m: Messages, steps: readonly RewriteStep[], s: Style): string[] {
+  if (steps.length === 0) return [m.alreadyNormal];
+  return steps.map((st) => `${s.bold(st.axiom)}  ${st.before} ⟶ ${st.after}  ${s.dim(m.rule(st.rule))}`);
 }
 
-function checkLine(c: ConstraintCheck, s: Style): string {
+function checkLine(m: Messages, c: ConstraintCheck, s: Style): string {
   const mark = c.status === 'met' ? s.green('✓') : c.status === 'violated' ? s.red('✗') : s.yellow('?');
-  return `${mark} ${c.reason}`;
+  return `${mark} ${m.check(c)}`;
 }
 
-function stackLines(stack: StackView, s: Style): string[] {
+function stackLines(m: Messages, stack: StackView, s: Style): string[] {
+  const t = m.terminal;
   return [
-    ...(stack.implementation.length === 0 ? [] : [`implementation: ${stack.implementation.join(' · ')}`]),
-    ...(stack.composed ? [s.yellow(stack.why)] : []),
-    ...(stack.commands.length === 0 ? ['deploy: nothing'] : ['deploy:', ...stack.commands.map((c) => `  $ ${c}`)]),
+    ...(stack.implementation.length === 0
+      ? []
+      : [`${t.implementation}: ${stack.implementation.map(m.text).join(' · ')}`]),
+    ...(stack.composition !== undefined ? [s.yellow(m.composed(stack.composition))] : []),
+    ...(stack.commands.length === 0 ? [t.deployNothing] : [`${t.deploy}:`, ...stack.commands.map((c) => `  $ ${c}`)]),
   ];
 }
 
 const indent = (lines: readonly string[]): string[] => lines.map((l) => `  ${l}`);
 
-function advice(a: Advice, s: Style): string[] {
+function advice(m: Messages, a: Advice, s: Style): string[] {
+  const t = m.terminal;
   const r = a.recommendation;
-  const out: string[] = [`${s.bold('Request')}  ${a.request}`, ''];
-  out.push(s.bold('1 Requirements → operator word'));
+  const out: string[] = [`${s.bold(t.request)}  ${a.request}`, ''];
+  if (a.outOfScope.length > 0) out.push(s.yellow(m.outOfScope(a.outOfScope)), '');
+  out.push(s.bold(m.step1));
   const reqs = a.requirements
-    .filter((q) => q.from !== 'constraint')
+    .filter((q) => !q.implied)
     .map((q) => {
-      const from = q.from === 'thread' ? s.dim(' (earlier in the thread)') : '';
-      return `“${q.text}” → ${q.negated ? 'NOT ' : ''}${q.label}${from}`;
+      const from = q.source === 'thread' ? s.dim(` (${t.earlierInThread})`) : '';
+      return `${m.quote(q.text)} → ${q.negated ? `${m.not} ` : ''}${m.text(q.label)}${from}`;
     });
   const cons = a.constraints.map(
     (c) =>
-      `“${c.text}” → ${c.label} ${c.comparator} ${c.value} ${c.unit}${c.assumption ? s.dim(` (${c.assumption})`) : ''}`,
+      `${m.quote(c.text)} → ${m.constraint(c)}${c.assumptions.length > 0 ? s.dim(` (${c.assumptions.map(m.assumption).join('; ')})`) : ''}`,
   );
   out.push(...indent([...reqs, ...cons]));
-  if (a.ignored.length > 0) out.push(indent([s.yellow(`not understood: ${a.ignored.join(', ')}`)])[0]);
-  out.push(indent([`word: ${a.word}`])[0], '');
-  out.push(s.bold('2 Simplify → normal form'), ...indent(stepLines(a.steps, s)));
+  if (a.ignored.length > 0) out.push(indent([s.yellow(`${t.notUnderstood}: ${a.ignored.join(', ')}`)])[0]);
+  out.push(indent([`${t.wordLine}: ${a.word}`])[0], '');
+  out.push(s.bold(m.step2), ...indent(stepLines(m, a.steps, s)));
   out.push(
-    ...indent(a.warnings.map((w) => s.yellow(`warning: ${w}`))),
-    indent([`normal form: ${s.bold(r.normalForm)}`])[0],
+    ...indent(a.warnings.map((w) => s.yellow(`${t.warning}: ${m.warning(w)}`))),
+    indent([`${t.normalForm}: ${s.bold(r.normalForm)}`])[0],
     '',
   );
-  out.push(s.bold('3 Look up → metrics'), ...indent(metricsLine(r.metrics, s)), ...indent(figureLines(r.figures, s)));
-  out.push(...indent(r.checks.map((c) => checkLine(c, s))), '');
+  out.push(s.bold(m.step3), ...indent(metricsLine(m, r.metrics, s)), ...indent(figureLines(m, r.stack.figures, s)));
+  out.push(...indent(r.checks.map((c) => checkLine(m, c, s))), '');
   out.push(
-    s.bold(`4 Land it → ${r.stack}`),
-    ...indent(stackLines({ ...r, name: r.stack, id: r.stackId, why: '', composed: false }, s)),
+    s.bold(`${m.step4}: ${m.text(r.stack.name)}`),
+    ...indent(stackLines(m, { ...r.stack, composition: undefined }, s)),
     '',
   );
-  out.push(s.bold('Why'), ...indent(r.why.map((w) => `• ${w}`)));
+  out.push(s.bold(m.why), ...indent(r.reasons.map((w) => `• ${m.reason(w)}`)));
   if (a.conflicts.length > 0)
-    out.push('', s.bold(s.red('Conflicts')), ...indent(a.conflicts.map((c) => `! ${c.message}`)));
+    out.push('', s.bold(s.red(m.conflicts)), ...indent(a.conflicts.map((c) => `! ${m.conflict(c)}`)));
   if (a.alternatives.length > 0) {
-    out.push('', s.bold('Alternatives'));
+    out.push('', s.bold(m.alternatives));
     for (const alt of a.alternatives) {
-      const excluded = alt.excludedBy.length > 0 ? s.red(` excluded: ${alt.excludedBy.join('; ')}`) : '';
-      out.push(`  • ${alt.stack}  ${alt.normalForm} ${alt.metrics.label}${excluded}`);
-      if (alt.givesUp.length > 0) out.push(`      gives up: ${alt.givesUp.join('; ')}`);
-      if (alt.gains.length > 0) out.push(`      gains: ${alt.gains.join('; ')}`);
+      const excluded =
+        alt.excludedBy.length > 0 ? s.red(` ${m.excludedBy}: ${alt.excludedBy.map(m.exclusion).join('; ')}`) : '';
+      out.push(`  • ${m.text(alt.stack)}  ${alt.normalForm} ${alt.metrics.label}${excluded}`);
+      if (alt.givesUp.length > 0) out.push(`      ${m.givesUp}: ${alt.givesUp.map(m.trade).join('; ')}`);
+      if (alt.gains.length > 0) out.push(`      ${m.gains}: ${alt.gains.map(m.trade).join('; ')}`);
     }
   }
   return out;
 }
 
-function simplification(a: Simplification, s: Style): string[] {
+function simplification(m: Messages, a: Simplification, s: Style): string[] {
+  const t = m.terminal;
+  const why = a.stack.empty
+    ? m.nothingToDeploy
+    : a.stack.composition === undefined && a.stack.why !== undefined
+      ? m.text(a.stack.why)
+      : undefined;
   return [
-    `${s.bold('Word')}  ${a.word}`,
+    `${s.bold(m.word)}  ${a.word}`,
     '',
-    s.bold('Simplify → normal form'),
-    ...indent(stepLines(a.steps, s)),
-    ...indent(a.warnings.map((w) => s.yellow(`warning: ${w}`))),
-    `  normal form: ${s.bold(a.normalForm)}`,
+    s.bold(m.step2),
+    ...indent(stepLines(m, a.steps, s)),
+    ...indent(a.warnings.map((w) => s.yellow(`${t.warning}: ${m.warning(w)}`))),
+    `  ${t.normalForm}: ${s.bold(a.normalForm)}`,
     '',
-    s.bold('Look up → metrics'),
-    ...indent(metricsLine(a.metrics, s)),
-    ...indent(figureLines(a.stack.figures, s)),
+    s.bold(m.step3),
+    ...indent(metricsLine(m, a.metrics, s)),
+    ...indent(figureLines(m, a.stack.figures, s)),
     '',
-    s.bold(`Land it → ${a.stack.name}`),
-    ...indent(stackLines(a.stack, s)),
-    ...(a.stack.composed ? [] : ['', s.bold('Why'), `  ${a.stack.why}`]),
+    s.bold(`${m.step4}: ${m.text(a.stack.name)}`),
+    ...indent(stackLines(m, a.stack, s)),
+    ...(why === undefined ? [] : ['', s.bold(m.why), `  ${why}`]),
   ];
 }
 
-function explanation(a: Explanation, s: Style): string[] {
+function explanation(m: Messages, a: Explanation, s: Style): string[] {
   const out: string[] = [];
   const o = a.operator;
   if (o) {
-    out.push(`${s.bold(`${o.symbol} — ${o.name.en} (${o.name.zh})`)}  ${s.dim(`${o.class}`)}`);
-    out.push(`  maps ${o.maps.from} → ${o.maps.to}`);
-    out.push(`  implementations: ${o.implementations.join(', ')}`);
-    if (o.figureViews.length > 0) out.push('  figures:', ...indent(indent(figureLines(o.figureViews, s))));
-    out.push(`  when to use it: ${o.when}`);
+    const name = m.language === 'zh' ? `${o.name.zh} (${o.name.en})` : `${o.name.en} (${o.name.zh})`;
+    out.push(`${s.bold(`${o.symbol} — ${name}`)}  ${s.dim(m.operatorClass[o.class])}`);
+    out.push(`  ${m.maps}: ${m.text(o.maps.from)} → ${m.text(o.maps.to)}`);
+    out.push(`  ${m.implementations}: ${o.implementations.map(m.text).join(', ')}`);
+    if (o.figureViews.length > 0)
+      out.push(`  ${m.terminal.figures}:`, ...indent(indent(figureLines(m, o.figureViews, s))));
+    out.push(`  ${m.whenToUse}: ${m.text(o.when)}`);
     out.push(
       a.stacks.length > 0
-        ? `  in the stacks: ${a.stacks.map((st) => `${st.name} (${st.normalForm} ${st.label})`).join('; ')}`
-        : '  in no stack of the knowledge base yet',
+        ? `  ${m.inStacks}: ${a.stacks.map((st) => `${st.name} (${st.normalForm} ${st.label})`).join('; ')}`
+        : `  ${m.inNoStack}`,
     );
     return out;
   }
-  if (a.note) out.push(`${s.bold(a.target)}  ${a.note}`);
-  if (a.simplification) out.push(...simplification(a.simplification, s));
+  if (a.glossary) out.push(`${s.bold(a.target)}  ${m.glossary(a.glossary)}`);
+  if (a.simplification) out.push(...simplification(m, a.simplification, s));
   return out;
 }
 
-function comparison(a: Comparison, s: Style): string[] {
-  const out = [s.bold('Compare')];
+function comparison(m: Messages, a: Comparison, s: Style): string[] {
+  const out = [s.bold(m.terminal.compare)];
   a.items.forEach((item, k) => {
     out.push(`  ${k + 1}. ${item.input}`);
     out.push(
-      `     ${item.normalForm}  ${item.metrics.label}  ${item.stack}${item.metrics.estimate ? s.yellow(' (estimate)') : ''}`,
+      `     ${item.normalForm}  ${item.metrics.label}  ${m.text(item.stack)}${item.metrics.estimate ? s.yellow(` ${m.estimateMark}`) : ''}`,
     );
-    for (const f of item.figures) out.push(`     ${f.quantity.replace('_', ' ')} ${f.text}`);
+    for (const f of item.figures) out.push(`     ${m.quantities[f.quantity]} ${f.text}`);
   });
-  out.push('', s.bold('Who wins on what'), ...indent(a.summary));
+  out.push('', s.bold(m.terminal.whoWins), ...indent(comparisonSummary(m, a)));
   return out;
 }
 
-export const HELP_TEXT = `stack-advisor — which runtime / isolation / mesh stack fits your requirements
-
-  stack-advisor advise "<requirements>"     e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"
-  stack-advisor simplify "<operator word>"  e.g. "V -> C -> M -> C" (use - to read it from standard input)
-  stack-advisor explain <operator|form>     e.g. Am, W, V∘S∘C∘M
-  stack-advisor compare "<a>" "<b>" [...]   requirements or operator words, side by side
-  stack-advisor blocks "<text>"             the Block Kit JSON the Slack bot would send for /stack <text>
-  stack-advisor kit "<word or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force]
-
-Options: --json (machine-readable), --no-color, --help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
-Operators: V Kc F G Cc (heads) · I C S (base) · M W We Am P Ns Cg O E Ist Otel Gk (add-ons) · ∅ · V⁻¹`;
-
-/** An answer as terminal text, coloured only when asked (on a TTY). */
+/** An answer as terminal text in the answer's language, coloured only when asked (on a TTY). */
 export function renderText(answer: Answer, options: { color: boolean }): string {
   const s = options.color ? COLOR : PLAIN;
+  const m = messages(answer.language);
   const body =
     answer.kind === 'advice'
-      ? advice(answer, s)
+      ? advice(m, answer, s)
       : answer.kind === 'simplification'
-        ? simplification(answer, s)
+        ? simplification(m, answer, s)
         : answer.kind === 'explanation'
-          ? explanation(answer, s)
+          ? explanation(m, answer, s)
           : answer.kind === 'comparison'
-            ? comparison(answer, s)
-            : [HELP_TEXT];
-  return [...body, '', s.dim(`knowledge base ${answer.knowledgeVersion}`)].join('\n');
+            ? comparison(m, answer, s)
+            : [m.cliHelp];
+  return [...body, '', s.dim(`${m.terminal.knowledge} ${answer.knowledgeVersion}`)].join('\n');
 }

@@ -10,13 +10,14 @@ import {
   webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/advisor.js';
-import { type Failure, fail, ok, type Result } from '../result.js';
 import type { KitTemplates } from '../kit/schema.js';
-import { homeView } from '../render/home.js';
+import { type HomeContent, homeView } from '../render/home.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import type { Config, LogLevelName } from './config.js';
 import { SeenDeliveries } from './deliveries.js';
 import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
+import { type UserLanguage, userLanguages } from './locale.js';
 import type { AdvisorPort, Services } from './services.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
 
@@ -26,7 +27,12 @@ export interface AppFactoryOptions {
   readonly kitTemplates?: KitTemplates;
   /** Web API client behaviour: a chat bot should fail fast rather than retry for half an hour (Bolt's default). */
   readonly webClient?: { readonly timeoutMs?: number; readonly retries?: number };
+  /** How a user's Slack language is looked up (users.info with a cache and a deadline by default). */
+  readonly userLanguage?: UserLanguage;
 }
+
+/** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
+const homes = (content: HomeContent) => ({ en: homeView(content, 'en'), zh: homeView(content, 'zh') });
 
 const LEVELS: Record<LogLevelName, LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -134,7 +140,8 @@ export function createApp(
   const services: Services = {
     advisor,
     kits: kitService(advisor.kb, options.kitTemplates),
-    home: homeView({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
+    home: homes({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
+    userLanguage: options.userLanguage ?? userLanguages(),
     seen: new SeenDeliveries(),
     retry,
   };
@@ -148,30 +155,20 @@ export interface Started {
   readonly port?: number;
 }
 
-export interface StartFailure extends Failure {
-  readonly code: 'slack-rejected-token' | 'slack-unreachable' | 'start-failed';
-}
+export type StartFailure = Failure<'slack-rejected-token' | 'slack-unreachable' | 'port-in-use' | 'start-failed'>;
 
 function describe(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', config: Config): StartFailure {
   const api = config.slackApiUrl ?? 'https://slack.com/api/';
   const e = error as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
   if (e.code === webApi.ErrorCode.PlatformError) {
-    return {
-      code: 'slack-rejected-token',
-      message: `Slack rejected ${token} (${e.data?.error ?? 'unknown error'}). Copy it again from api.slack.com/apps → your app (${token === 'SLACK_BOT_TOKEN' ? 'OAuth & Permissions → Bot User OAuth Token' : 'Basic Information → App-Level Tokens'}).`,
-    };
+    return failure('slack-rejected-token', { token, error: e.data?.error ?? 'unknown error' });
   }
   if (e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.HTTPError) {
     const why = e.original?.message ?? (e.statusCode === undefined ? 'no answer' : `HTTP ${e.statusCode}`);
-    return { code: 'slack-unreachable', message: `Could not reach the Slack Web API at ${api} (${why}).` };
+    return failure('slack-unreachable', { api, why });
   }
-  if (e.code === 'EADDRINUSE' && config.mode === 'http') {
-    return { code: 'start-failed', message: `PORT ${config.port} is already in use: set PORT to a free port.` };
-  }
-  return {
-    code: 'start-failed',
-    message: `Could not start: ${error instanceof Error ? error.message : String(error)}`,
-  };
+  if (e.code === 'EADDRINUSE' && config.mode === 'http') return failure('port-in-use', { port: config.port });
+  return failure('start-failed', { detail: error instanceof Error ? error.message : String(error) });
 }
 
 /**

@@ -1,20 +1,6 @@
 import { z } from 'zod';
-import { type Failure, fail, ok, type Result } from '../result.js';
-
-/** Where each setting comes from, for the start-up message when one is missing or malformed. */
-const WHERE: Readonly<Record<string, string>> = {
-  SLACK_BOT_TOKEN:
-    'the Bot User OAuth Token (xoxb-…): api.slack.com/apps → your app → OAuth & Permissions → Bot User OAuth Token (install the app to your workspace first)',
-  SLACK_SIGNING_SECRET:
-    'needed in HTTP mode (when SLACK_APP_TOKEN is not set): api.slack.com/apps → your app → Basic Information → App Credentials → Signing Secret',
-  SLACK_APP_TOKEN:
-    'optional; set it for Socket Mode (xapp-…): api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate, scope connections:write',
-  PORT: 'optional; the HTTP port, a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
-  SLACK_API_URL:
-    'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
-  KNOWLEDGE_PATH: 'optional; a YAML file that adds to or overrides the built-in knowledge base',
-  LOG_LEVEL: 'optional; one of debug, info, warn, error (default info)',
-};
+import type { ConfigIssue } from '../failure.js';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
 
 // An empty value (KEY= in .env) means "not set", as people copy .env.example with blanks.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -24,43 +10,37 @@ const noSpaces = (s: string) => !/\s/.test(s);
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+    .string({ error: (issue) => (issue.input === undefined ? 'missing' : 'not-text') })
     .trim()
-    .min(1, 'is missing')
+    .min(1, 'missing')
     // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
-    .refine(
-      (t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t),
-      'does not look like a bot token (it starts with xoxb-)',
-    ),
+    .refine((t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t), 'not-bot-token'),
   SLACK_SIGNING_SECRET: optional(
     z
       .string()
       .trim()
       // Slack's secrets are hex, but test and proxy set-ups use others: any single word is accepted.
-      .regex(/^\S+$/, 'does not look like a signing secret (one word, no spaces)'),
+      .regex(/^\S+$/, 'not-signing-secret'),
   ),
   SLACK_APP_TOKEN: optional(
     z
       .string()
       .trim()
-      .refine(
-        (t) => !/^xox[bpae]-/.test(t) && noSpaces(t),
-        'does not look like an app-level token (it starts with xapp-)',
-      ),
+      .refine((t) => !/^xox[bpae]-/.test(t) && noSpaces(t), 'not-app-token'),
   ),
   PORT: optional(
     z
       .string()
       .trim()
-      .regex(/^\d+$/, 'must be a whole number')
+      .regex(/^\d+$/, 'not-whole-number')
       .transform(Number)
-      .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535'),
+      .refine((n) => n >= 0 && n <= 65535, 'port-range'),
   ),
   SLACK_API_URL: optional(
     z
       .string()
       .trim()
-      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be an http(s) URL'),
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'not-url'),
   ),
   KNOWLEDGE_PATH: optional(z.string().trim()),
   LOG_LEVEL: optional(
@@ -68,7 +48,7 @@ const EnvSchema = z.object({
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
+      .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'log-level' })),
   ),
 });
 
@@ -87,11 +67,22 @@ interface CommonConfig {
   readonly logLevel: LogLevelName;
 }
 
-export interface ConfigFailure extends Failure {
-  readonly code: 'config-invalid';
-  /** One line per variable: its name, what is wrong, where to get it. Never the value. */
-  readonly problems: readonly string[];
-}
+/** One entry per variable: its name and what is wrong (the catalogs say where to get it). Never the value. */
+export type ConfigFailure = Failure<'config-invalid'>;
+
+const ISSUES = new Set<string>([
+  'missing',
+  'not-text',
+  'not-bot-token',
+  'not-signing-secret',
+  'not-app-token',
+  'not-whole-number',
+  'port-range',
+  'not-url',
+  'url-credentials',
+  'log-level',
+]);
+const issueOf = (message: string): ConfigIssue => (ISSUES.has(message) ? (message as ConfigIssue) : 'invalid');
 
 const DEFAULT_PORT = 3000;
 
@@ -104,25 +95,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   // Across variables, checked here rather than in the schema so that it is reported along with the others.
   const set = (name: string) => (env[name] ?? '').trim() !== '';
   if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
-    issues.push({ name: 'SLACK_SIGNING_SECRET', message: 'is missing' });
+    issues.push({ name: 'SLACK_SIGNING_SECRET', message: 'missing' });
   }
   if (!parsed.success || issues.length > 0) {
     const seen = new Set<string>();
-    const problems: string[] = [];
+    const problems: { name: string; issue: ConfigIssue }[] = [];
     for (const { name, message } of issues) {
       if (seen.has(name)) continue;
       seen.add(name);
-      problems.push(`${name} ${message}. ${name in WHERE ? `It is ${WHERE[name]}.` : ''}`.trim());
+      problems.push({ name, issue: issueOf(message) });
     }
-    return fail({
-      code: 'config-invalid',
-      problems,
-      message: [
-        'stack-advisor cannot start: the Slack settings are incomplete or malformed.',
-        ...problems.map((p) => `  - ${p}`),
-        'Put them in a .env file (see .env.example) or in the environment, then start again.',
-      ].join('\n'),
-    });
+    return fail(failure('config-invalid', { problems }));
   }
   const e = parsed.data;
   const common: CommonConfig = {

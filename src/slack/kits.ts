@@ -1,8 +1,8 @@
-import { ok } from '../result.js';
 import { kitForForm } from '../kit/for-form.js';
 import { loadKitTemplates } from '../kit/load.js';
 import type { KitTemplates } from '../kit/schema.js';
 import type { Knowledge } from '../knowledge/schema.js';
+import { ok } from '../result.js';
 import type { Services } from './services.js';
 
 /**
@@ -11,13 +11,13 @@ import type { Services } from './services.js';
  */
 export function kitService(kb: Knowledge, given?: KitTemplates): Services['kits'] {
   let templates = given;
-  return (normalForm) => {
+  return (stackId) => {
     if (templates === undefined) {
       const loaded = loadKitTemplates();
-      if (!loaded.ok) throw new Error(loaded.error.message);
+      if (!loaded.ok) throw new Error(`kit templates: ${loaded.error.code} ${JSON.stringify(loaded.error.params)}`);
       templates = loaded.value;
     }
-    const kit = kitForForm(kb, templates, normalForm);
+    const kit = kitForForm(kb, templates, stackId);
     if (!kit.ok) return kit;
     const stack = kb.stacks.find((s) => s.id === kit.value.stackId);
     return ok({ kit: kit.value, stackName: stack?.name ?? kit.value.stackId });

@@ -1,54 +1,33 @@
 import { z } from 'zod';
-import type { Carried } from '../advisor/answer.js';
-import { FigureSchema } from '../knowledge/schema.js';
+import { type Carried, CarriedSchema } from '../advisor/answer.js';
 
 /**
  * The bot's memory of a thread, kept in Slack itself: each answer carries the recognised requirements as message
  * metadata, and a follow-up reads them back from the thread. No database, survives restarts, works with replicas.
  */
+
 export const EVENT_TYPE = 'stack_advisor_answer';
 
-const CarriedSchema = z.object({
-  needs: z.array(z.object({ need: z.string(), negated: z.boolean(), text: z.string() })),
-  constraints: z.array(
-    z.object({
-      quantity: FigureSchema.shape.quantity,
-      comparator: z.enum(['<', '<=', '>', '>=', '=']),
-      value: z.number(),
-      unit: z.enum(['ms', 'MB']),
-      text: z.string(),
-      assumption: z.string().optional(),
-    }),
-  ),
-}) satisfies z.ZodType<Carried>;
-
 const PayloadSchema = CarriedSchema.extend({ version: z.string() });
+
+type Flat = { [key: string]: string | number | boolean };
 
 /** The shape chat.postMessage takes (and Slack's types accept): flat objects in arrays. */
 export interface AnswerMetadata {
   event_type: typeof EVENT_TYPE;
-  event_payload: {
-    version: string;
-    needs: { need: string; negated: boolean; text: string }[];
-    constraints: { [key: string]: string | number | boolean }[];
-  };
+  event_payload: { version: string; needs: Flat[]; constraints: Flat[]; language?: string };
 }
 
-/** The metadata to attach to an answer, stamped with the knowledge-base version it came from. */
+/** The metadata to attach to an answer (the carried requirements, one schema), stamped with the knowledge version. */
 export function answerMetadata(carried: Carried, version: string): AnswerMetadata {
+  const { needs, constraints, language } = carried;
   return {
     event_type: EVENT_TYPE,
     event_payload: {
       version,
-      needs: carried.needs.map((n) => ({ need: n.need, negated: n.negated, text: n.text })),
-      constraints: carried.constraints.map((c) => ({
-        quantity: c.quantity,
-        comparator: c.comparator,
-        value: c.value,
-        unit: c.unit,
-        text: c.text,
-        ...(c.assumption === undefined ? {} : { assumption: c.assumption }),
-      })),
+      needs: needs.map((n) => ({ ...n })),
+      constraints: constraints.map((c) => ({ ...c })),
+      ...(language === undefined ? {} : { language }),
     },
   };
 }

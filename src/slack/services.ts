@@ -1,21 +1,28 @@
 import type { Advisor } from '../advisor/advisor.js';
-import type { Failure, Result } from '../result.js';
 import type { Kit } from '../kit/kit.js';
+import type { Language } from '../language.js';
 import type { HomeView } from '../render/blocks-types.js';
+import type { Failure, Result } from '../result.js';
 import type { SeenDeliveries } from './deliveries.js';
+import type { UserLanguage } from './locale.js';
 import type { RetryPolicy } from './web-api-retry.js';
 
 /** The part of the advisor the Slack shell uses: fakes in unit tests implement just this. */
-export type AdvisorPort = Pick<Advisor, 'version' | 'answer' | 'compare' | 'explain'>;
+export type AdvisorPort = Pick<Advisor, 'version' | 'answer' | 'compare' | 'explain' | 'ownLanguage'>;
 
 /** What every listener is built with. */
 export interface Services {
   readonly advisor: AdvisorPort;
-  /** The Home tab, rendered once at start-up: it depends only on the knowledge base. */
-  readonly home: HomeView;
+  /** The Home tab in each language, rendered once at start-up: it depends only on the knowledge base. */
+  readonly home: Readonly<Record<Language, HomeView>>;
   readonly seen: SeenDeliveries;
   /** How the listeners' Web API calls are retried. */
   readonly retry: RetryPolicy;
-  /** The deploy kit of the stack a normal form lands on, and that stack's name. */
-  readonly kits: (normalForm: string) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
+  /** The deploy kit of a stack (by id), and that stack's name. */
+  readonly kits: (
+    stackId: string,
+    language: Language,
+  ) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
+  /** The Slack user's language, for requests that have none of their own. */
+  readonly userLanguage: UserLanguage;
 }

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Carried } from '../advisor/answer.js';
+import type { Language } from '../language.js';
 import { apologyMessage } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
-import { reply } from './answer.js';
 import { typedText } from './incoming-text.js';
 import { type AnswerMetadata, carriedFromThread, type ThreadMessage } from './metadata.js';
+import { reply } from './reply.js';
 import type { Services } from './services.js';
 import { mayHaveHappened, withRetries } from './web-api-retry.js';
 
@@ -17,6 +18,8 @@ export interface ThreadQuestion {
   readonly threadTs?: string;
   /** As Slack sent it (escaped, with mentions). */
   readonly text: string;
+  /** Who asked: their Slack language answers a question with none of its own. */
+  readonly user?: string;
 }
 
 type Shell = Pick<AllMiddlewareArgs, 'client' | 'context' | 'logger'>;
@@ -76,9 +79,13 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
         ...(metadata === undefined ? {} : { metadata }),
       }),
     );
+  let language: Language | undefined;
   try {
     const previous = await earlierAnswer(services, shell, q);
-    const answer = reply(services.advisor, typedText(q.text), previous);
+    const text = typedText(q.text);
+    language =
+      services.advisor.ownLanguage(text) ?? previous?.language ?? (await services.userLanguage(client, q.user, logger));
+    const answer = reply(services.advisor, text, previous, {}, { fallback: language });
     await post(answer.message, answer.metadata);
   } catch (error) {
     logger.error(`Could not answer in thread ${q.channel}/${threadTs}:`, error);
@@ -88,7 +95,7 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
       return;
     }
     try {
-      await post(apologyMessage());
+      await post(apologyMessage(language));
     } catch (again) {
       logger.error('Could not post the apology either:', again);
     }

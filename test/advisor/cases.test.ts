@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Advice } from '../../src/advisor/answer.js';
-import { advisor, knowledge, seed } from '../support.js';
+import { advisor, conflictText, knowledge, say, seed, why as whyOf } from '../support.js';
 
 const a = advisor();
 const kb = knowledge();
@@ -8,7 +8,7 @@ const FORBIDDEN = kb.corrections.flatMap((c) => (c.pattern ? [c.pattern] : []));
 
 function advise(text: string): Advice {
   const result = a.advise(text);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(say(result.error));
   return result.value;
 }
 
@@ -23,8 +23,8 @@ describe('the five cases of the seed, in its own Chinese words and in English', 
         const r = advice.recommendation;
         expect(r.normalForm).toBe(c.normal_form);
         expect(r.metrics.label).toBe(c.metrics);
-        expect(r.stack).toBe(c.stack);
-        for (const command of c.commands.valid) expect(r.commands).toContain(command);
+        expect(r.stack.name.en).toBe(c.stack);
+        for (const command of c.commands.valid) expect(r.stack.commands).toContain(command);
         for (const bad of [...c.commands.forbidden, ...FORBIDDEN]) {
           expect(JSON.stringify(advice)).not.toContain(bad);
         }
@@ -43,7 +43,7 @@ describe('the decision matrix, both languages', () => {
       it(`${text} → ${row.normal_form}`, () => {
         const advice = advise(text);
         expect(advice.recommendation.normalForm).toBe(row.normal_form);
-        expect(advice.recommendation.stack).toBe(row.stack);
+        expect(advice.recommendation.stack.name.en).toBe(row.stack);
         expect(advice.recommendation.metrics.label).toBe(
           seed.cases.find((c) => c.normal_form === row.normal_form)?.metrics,
         );
@@ -95,21 +95,21 @@ describe('phrasings beyond the examples', () => {
     expect(advice.word).toBe('I → C → S → M → Otel');
     expect(advice.recommendation.normalForm).toBe('I∘C∘S∘M∘Otel');
     expect(advice.recommendation.metrics.estimate).toBeDefined();
-    expect(advice.recommendation.stack).toBe('Docker + Istio Sidecar + OpenTelemetry');
+    expect(advice.recommendation.stack.name.en).toBe('Docker + Istio Sidecar + OpenTelemetry');
   });
 
   it('a head the request names selects the stack built on it, with its own RuntimeClass', () => {
     const advice = advise('gVisor for a multi-tenant platform');
     expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
-    expect(advice.recommendation.stack).toContain('gVisor');
-    expect(advice.recommendation.commands).toContain('kubectl apply -f gvisor-runtimeclass.yaml');
+    expect(advice.recommendation.stack.name.en).toContain('gVisor');
+    expect(advice.recommendation.stack.commands).toContain('kubectl apply -f gvisor-runtimeclass.yaml');
   });
 
   it('a negation such as "can\'t use VMs" rules the VM stacks out and says what that costs', () => {
     const advice = advise("we can't use VMs but need tenant isolation");
     expect(advice.recommendation.normalForm).not.toMatch(/^(V|Kc|F|Cc)∘/);
     expect(advice.recommendation.normalForm).toBe('G∘I∘C∘S');
-    expect(advice.conflicts[0]?.message).toMatch(/rules out “VMs” \(V\).*gives up Security 4 vs 5/);
+    expect(conflictText(advice.conflicts[0])).toMatch(/rules out “VMs” \(V\).*gives up Security 4 vs 5/);
   });
 
   it('a lower bound on a smaller-is-better figure is a tolerance, not a requirement', () => {
@@ -150,7 +150,7 @@ describe('phrasings beyond the examples', () => {
 
   it('a word simplified on its own keeps its operators as the algebra defines them (M is the sidecar mesh)', () => {
     const simplified = a.simplify('M');
-    expect(simplified.ok && simplified.value.stack.name).toBe('Istio sidecar');
+    expect(simplified.ok && simplified.value.stack.name.en).toBe('Istio sidecar');
   });
 
   it('says what it did not understand', () => {
@@ -161,10 +161,11 @@ describe('phrasings beyond the examples', () => {
 
   it('explains each step: requirement words, constraint checks, the stack reason', () => {
     const advice = advise('边缘计算场景，需要冷启动 < 10ms，内存 < 50MB');
-    const why = advice.recommendation.why.join('\n');
-    expect(why).toContain('“边缘计算” → edge / IoT: supports this stack');
-    expect(why).toMatch(/cold start < 10 ms: met/);
-    expect(why).toMatch(/memory < 50 MB: met/);
+    const why = whyOf(advice).join('\n');
+    // A Chinese request is explained in Chinese.
+    expect(why).toContain('“边缘计算” → 边缘 / 物联网：支持该技术栈');
+    expect(why).toMatch(/冷启动 < 10 ms：满足/);
+    expect(why).toMatch(/内存 < 50 MB：满足/);
     expect(advice.recommendation.checks.map((c) => c.status)).toEqual(['met', 'met']);
   });
 

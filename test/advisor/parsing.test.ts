@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../src/advisor/lexicon.js';
 import { parseRequest } from '../../src/advisor/requirements.js';
 import { route } from '../../src/advisor/route.js';
+import { en } from '../../src/render/messages/en.js';
 import { knowledge } from '../support.js';
 
 const lexicon = compileLexicon(knowledge());
@@ -124,8 +125,9 @@ describe('numbers, units and comparators', () => {
 
   it('says what it assumed', () => {
     const [c] = parseRequest('0.5 s', lexicon).constraints;
-    expect(c.assumption).toMatch(/no quantity named: read as latency/);
-    expect(c.assumption).toMatch(/no comparator: read as "at most"/);
+    expect(c.assumptions).toEqual([{ kind: 'quantity-from-unit', quantity: 'latency' }, { kind: 'no-comparator' }]);
+    expect(c.assumptions.map(en.assumption).join('; ')).toMatch(/no quantity named: read as latency/);
+    expect(c.assumptions.map(en.assumption).join('; ')).toMatch(/no comparator: read as "at most"/);
   });
 });
 

@@ -40,11 +40,11 @@ describe('metric labels and the table', () => {
 
   it('a form without a row is marked as an estimate that names its starting rows', () => {
     const m = table.metricsOf(['I', 'C', 'S', 'M', 'Otel']);
-    expect(m.estimate?.basis.latency).toBe('I∘C∘S∘M');
-    expect(m.estimate?.derivation.join(' ')).toMatch(/no row in the metric table/);
+    expect(m.estimate?.basis.latency).toEqual({ kind: 'row', form: 'I∘C∘S∘M' });
+    expect(m.source.kind).toBe('estimate');
     // Security 4: C∘M carried over by +S beats I∘C∘S∘M's 3 — the maximum keeps the rules monotone.
     expect(m.label).toBe('(5▼-4▼-5▼)');
-    expect(m.estimate?.basis.security).toBe('C∘S');
+    expect(m.estimate?.basis.security).toEqual({ kind: 'row', form: 'C∘S' });
   });
 });
 

@@ -71,12 +71,12 @@ describe('stack-advisor advise', () => {
   });
 
   it('prints the four steps as text, without colour when not on a TTY', async () => {
-    const r = await cli(['advise', '强隔离+合规，多租户']);
+    const r = await cli(['advise', 'strong isolation, compliance, multi-tenant']);
     for (const heading of [
-      '1 Requirements → operator word',
-      '2 Simplify → normal form',
-      '3 Look up → metrics',
-      '4 Land it → Kata + Istio Ambient',
+      '1 · Requirements → operator word',
+      '2 · Simplify → normal form',
+      '3 · Look up → metrics',
+      '4 · Land it → stack and commands: Kata + Istio Ambient',
     ]) {
       expect(r.stdout).toContain(heading);
     }

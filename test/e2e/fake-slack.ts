@@ -58,6 +58,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   /** File contents posted to the upload URLs that files.getUploadURLExternal handed out, by file id. */
   readonly uploads = new Map<string, string>();
+  /** Each user's Slack locale, as users.info reports it with include_locale (en-US when not set). */
+  readonly locales = new Map<string, string>();
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl = 'ws://127.0.0.1:1/';
   private readonly faults = new Map<string, Fault[]>();
@@ -175,6 +177,11 @@ export class FakeSlack {
       case 'files.getUploadURLExternal': {
         const fileId = `F${String(this.uploads.size + this.calls.length).padStart(6, '0')}`;
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'users.info': {
+        const user = String(args.user);
+        const locale = String(args.include_locale) === 'true' ? { locale: this.locales.get(user) ?? 'en-US' } : {};
+        return { ok: true, user: { id: user, name: user.toLowerCase(), ...locale } };
       }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };

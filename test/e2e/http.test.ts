@@ -5,7 +5,7 @@ import { createApp, startApp } from '../../src/slack/app.js';
 import { type Config, loadConfig } from '../../src/slack/config.js';
 import { homeProblems, messageProblems, PINGS, visibleTexts } from '../render/block-kit-limits.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { advisor } from '../support.js';
+import { advisor, say } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
 import {
   buttonBody,
@@ -38,7 +38,7 @@ function httpConfig(): Config {
     SLACK_API_URL: fake.apiUrl,
     LOG_LEVEL: 'debug',
   });
-  if (!config.ok) throw new Error(config.error.message);
+  if (!config.ok) throw new Error(say(config.error));
   return config.value;
 }
 
@@ -159,13 +159,16 @@ describe('HTTP mode: /stack', () => {
   });
 
   it('shows help for an empty command and for help, in both languages', async () => {
-    for (const text of ['', 'help', '帮助']) {
+    for (const text of ['', 'help']) {
       const res = await command(text);
       expect(messageProblems(res.json)).toEqual([]);
       const shown = blockText(res.json);
       expect(shown).toContain('/stack compare');
       expect(shown).toContain('示例（中文）');
     }
+    const zh = blockText((await command('帮助')).json);
+    expect(zh).toContain('/stack 比较');
+    expect(zh).toContain('Examples (English)');
   });
 
   it('answers Chinese requirements in Chinese framing', async () => {

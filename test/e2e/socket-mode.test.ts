@@ -6,7 +6,7 @@ import { createApp, startApp } from '../../src/slack/app.js';
 import { loadConfig } from '../../src/slack/config.js';
 import { messageProblems, visibleTexts } from '../render/block-kit-limits.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { advisor } from '../support.js';
+import { advisor, say } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
 
 /**
@@ -37,11 +37,11 @@ beforeAll(async () => {
     SLACK_API_URL: fake.apiUrl,
     LOG_LEVEL: 'error',
   });
-  if (!config.ok) throw new Error(config.error.message);
+  if (!config.ok) throw new Error(say(config.error));
   const created = createApp(config.value, advisor(), { logger: new RecordingLogger() });
   app = created;
   const started = await startApp(created, config.value);
-  if (!started.ok) throw new Error(started.error.message);
+  if (!started.ok) throw new Error(say(started.error));
 });
 
 afterAll(async () => {

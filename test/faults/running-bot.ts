@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/slack/config.js';
 import { FakeSlack } from '../e2e/fake-slack.js';
 import { SIGNING_SECRET } from '../e2e/slack-requests.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { advisor } from '../support.js';
+import { advisor, say } from '../support.js';
 
 /** The real advisor, counting the questions it is asked: zero means no listener got as far as answering. */
 export class CountingAdvisor {
@@ -19,9 +19,10 @@ export class CountingAdvisor {
   }
 
   canonical: Advisor['canonical'] = () => this.real.canonical();
-  answer: Advisor['answer'] = (text, previous) => {
+  ownLanguage: Advisor['ownLanguage'] = (text) => this.real.ownLanguage(text);
+  answer: Advisor['answer'] = (text, previous, context) => {
     this.questions++;
-    return this.real.answer(text, previous);
+    return this.real.answer(text, previous, context);
   };
   compare: Advisor['compare'] = (...args) => {
     this.questions++;
@@ -60,7 +61,7 @@ export async function startBot(webClient: { timeoutMs?: number; retries?: number
     SLACK_API_URL: fake.apiUrl,
     LOG_LEVEL: 'debug',
   });
-  if (!config.ok) throw new Error(config.error.message);
+  if (!config.ok) throw new Error(say(config.error));
   const logger = new RecordingLogger();
   const counting = new CountingAdvisor();
   const app = createApp(config.value, counting, { logger, webClient });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { normalize, printWord } from '../../src/algebra/normalize.js';
 import { type Letter, letterOf } from '../../src/algebra/operators.js';
 import { parseWord } from '../../src/algebra/parse.js';
+import { en } from '../../src/render/messages/en.js';
+import { say } from '../support.js';
 import { LETTERS, wordText } from './arbitraries.js';
 import { RUNS } from './runs.js';
 
@@ -22,11 +24,12 @@ describe('parser fuzzing', () => {
             expect(again).toEqual({ ok: true, value: parsed.value });
             return;
           }
-          const { code, message, token, position } = parsed.error;
-          expect(['empty-word', 'unknown-operator']).toContain(code);
-          expect(message.length).toBeGreaterThan(0);
-          if (code === 'unknown-operator') {
+          const error = parsed.error;
+          expect(['empty-word', 'unknown-operator']).toContain(error.code);
+          expect(say(error).length).toBeGreaterThan(0);
+          if (error.code === 'unknown-operator') {
             // The bad token is named, with its 1-based column, and really is not an operator.
+            const { token, position } = error.params;
             expect(typeof token === 'string' && typeof position === 'number').toBe(true);
             const [t, at] = [String(token), Number(position)];
             expect(text.slice(at - 1, at - 1 + t.length)).toBe(t);
@@ -48,7 +51,7 @@ describe('normalizer fuzzing', () => {
         const result = normalize(letters);
         if (!result.ok) {
           expect(['two-heads', 'container-before-head', 'unmatched-inverse']).toContain(result.error.code);
-          expect(result.error.message.length).toBeGreaterThan(0);
+          expect(say(result.error).length).toBeGreaterThan(0);
           return;
         }
         const { normalForm, steps, input } = result.value;
@@ -57,7 +60,7 @@ describe('normalizer fuzzing', () => {
         for (const step of steps) {
           expect(step.before).toBe(at);
           expect(['A2', 'A3', 'A4', 'A6', 'A7']).toContain(step.axiom);
-          expect(step.rule.length).toBeGreaterThan(0);
+          expect(en.rule(step.rule).length).toBeGreaterThan(0);
           at = step.after;
         }
         expect(at).toBe(normalForm.text);

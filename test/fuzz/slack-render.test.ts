@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../src/advisor/answer.js';
+import { failure } from '../../src/failure.js';
 import { answerMessage, failureMessage } from '../../src/render/blocks.js';
 import { operatorsMessage } from '../../src/render/blocks-explanation.js';
-import { comparedForms, operatorsOf } from '../../src/render/buttons.js';
+import { ACTION, fromAction, operatorsOf } from '../../src/render/buttons.js';
 import { homeView } from '../../src/render/home.js';
 import { fitMessage } from '../../src/render/limits.js';
-import { reply } from '../../src/slack/answer.js';
+import { en } from '../../src/render/messages/en.js';
+import { zh } from '../../src/render/messages/zh.js';
 import { typedText } from '../../src/slack/incoming-text.js';
+import { reply } from '../../src/slack/reply.js';
 import { homeProblems, messageProblems } from '../render/block-kit-limits.js';
 import { advisor, knowledge } from '../support.js';
 import { HOSTILE, requestText, stackText, userId, wordText } from './arbitraries.js';
@@ -73,14 +76,18 @@ describe('Slack renderer fuzzing: within Block Kit limits, user text escaped', (
   it('Compare alternatives and Explain operators, whatever value the button carries', () => {
     fc.assert(
       fc.property(fc.oneof(wordText, requestText, fc.constantFrom(...HOSTILE)), (value) => {
-        const compared = a.compare(comparedForms(value));
+        const pressed = fromAction(ACTION.compare, value);
+        const compared = a.compare(pressed?.kind === 'compare' ? pressed.forms : []);
         expectValid(compared.ok ? answerMessage(compared.value) : failureMessage(compared.error));
         const explanations: Explanation[] = [];
         for (const op of operatorsOf(value)) {
           const result = a.explain(op);
           if (result.ok) explanations.push(result.value);
         }
-        if (explanations.length > 0) expectValid(fitMessage(operatorsMessage(value, explanations, a.version)));
+        if (explanations.length > 0) {
+          expectValid(fitMessage(operatorsMessage(value, explanations, a.version, en)));
+          expectValid(fitMessage(operatorsMessage(value, explanations, a.version, zh)));
+        }
       }),
       { numRuns: RUNS.buttons },
     );
@@ -88,9 +95,15 @@ describe('Slack renderer fuzzing: within Block Kit limits, user text escaped', (
 
   it('a failure message says any reason, escaped and within limits', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 8000 }), requestText, (code, message) => {
-        expectValid(failureMessage({ code, message }));
-      }),
+      fc.property(
+        fc.string({ maxLength: 8000 }),
+        requestText,
+        fc.constantFrom('en', 'zh' as const),
+        (text, ignored, language) => {
+          expectValid(failureMessage({ ...failure('no-requirements', { text, ignored: [ignored] }), language }));
+          expectValid(failureMessage({ ...failure('unknown-operator', { token: text, position: 1 }), language }));
+        },
+      ),
       { numRuns: RUNS.failure },
     );
   });
@@ -109,8 +122,8 @@ describe('Home tab fuzzing: ≤ 100 blocks, each within its limits, escaped, for
     fc
       .record({
         name: fc.record({ en: text, zh: text }),
-        when: text,
-        implementations: fc.array(text, { maxLength: 8 }),
+        when: fc.record({ en: text, zh: text }),
+        implementations: fc.array(fc.record({ en: text, zh: text }), { maxLength: 8 }),
       })
       .map((over) => ({ ...op, ...over })),
   );
@@ -122,9 +135,11 @@ describe('Home tab fuzzing: ≤ 100 blocks, each within its limits, escaped, for
         fc.array(operator, { maxLength: 80 }),
         text,
         (stacks, operators, version) => {
-          const view = homeView({ stacks, operators, version });
-          expect(homeProblems(view)).toEqual([]);
-          expect(escapingProblems(view)).toEqual([]);
+          for (const language of ['en', 'zh'] as const) {
+            const view = homeView({ stacks, operators, version }, language);
+            expect(homeProblems(view)).toEqual([]);
+            expect(escapingProblems(view)).toEqual([]);
+          }
         },
       ),
       { numRuns: RUNS.home },

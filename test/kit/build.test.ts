@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWord } from '../../src/algebra/parse.js';
 import { commandsFor, targetFor } from '../../src/knowledge/commands.js';
-import { advisor, knowledge, seed } from '../support.js';
+import { advisor, knowledge, say, seed } from '../support.js';
 import { unknownFields } from './fields.js';
 import { at, type Doc, documentsOf, filesNamedBy, kitOf, kitTemplates, schemaProblem } from './k8s.js';
 
@@ -13,7 +13,7 @@ const HEADS = ['V', 'Kc', 'F', 'G', 'Cc'];
 
 const operatorsOf = (form: string): string[] => {
   const w = parseWord(form);
-  if (!w.ok) throw new Error(w.error.message);
+  if (!w.ok) throw new Error(say(w.error));
   return [...w.value];
 };
 const kindOf = (docs: { doc: Doc }[], kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
@@ -269,7 +269,8 @@ describe('the seed cases', () => {
         expect(corrections.length).toBeGreaterThan(0);
         for (const fix of corrections) {
           expect(kit.commands).toContain(fix.right);
-          expect(fix.reason.length).toBeGreaterThan(20);
+          expect(fix.reason.en.length).toBeGreaterThan(20);
+          expect(fix.reason.zh.length).toBeGreaterThan(5);
         }
       }
     },

@@ -10,18 +10,19 @@ import { loadKitTemplates } from '../../src/kit/load.js';
 import type { KitTemplates } from '../../src/kit/schema.js';
 import { targetFor } from '../../src/knowledge/commands.js';
 import type { Knowledge, Stack } from '../../src/knowledge/schema.js';
+import { say } from '../support.js';
 
 /** The built-in kit templates; a failure to load is a test failure. */
 export function kitTemplates(): KitTemplates {
   const t = loadKitTemplates();
-  if (!t.ok) throw new Error(t.error.message);
+  if (!t.ok) throw new Error(say(t.error));
   return t.value;
 }
 
 /** The kit of a stack for the default target (or the given app), or a thrown error naming the failure. */
 export function kitOf(kb: Knowledge, templates: KitTemplates, stack: Stack, app?: string, image?: string): Kit {
   const kit = buildKit(kb, templates, stack.id, targetFor(stack, app, image));
-  if (!kit.ok) throw new Error(`${stack.id}: ${kit.error.code}: ${kit.error.message}`);
+  if (!kit.ok) throw new Error(`${stack.id}: ${kit.error.code}: ${say(kit.error)}`);
   return kit.value;
 }
 

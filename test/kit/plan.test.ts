@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildKit } from '../../src/kit/build.js';
+import type { KitFailure } from '../../src/kit/kit.js';
 import { planKit } from '../../src/kit/plan.js';
 import { referencedFiles, toolsOf } from '../../src/kit/references.js';
 import type { Knowledge, Stack } from '../../src/knowledge/schema.js';
-import { knowledge } from '../support.js';
+import { knowledge, say } from '../support.js';
 import { kitTemplates } from './k8s.js';
 
 const kb = knowledge();
@@ -16,7 +17,7 @@ function withStack(fields: Partial<Stack>): { kb: Knowledge; stack: Stack } {
   return { kb: { ...kb, stacks: [...kb.stacks, stack] }, stack };
 }
 
-function failure(fields: Partial<Stack>): { code: string; message: string } | undefined {
+function failure(fields: Partial<Stack>): KitFailure | undefined {
   const { kb: k, stack } = withStack(fields);
   const kit = buildKit(k, templates, stack.id, { app: 'myapp', image: 'myapp:v1.0' });
   return kit.ok ? undefined : kit.error;
@@ -46,7 +47,7 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
   it('a file without a template', () => {
     const e = failure({ commands: ['kubectl apply -f service-monitor.yaml'] });
     expect(e?.code).toBe('kit-no-template');
-    expect(e?.message).toContain('service-monitor.yaml');
+    expect(e && say(e)).toContain('service-monitor.yaml');
   });
 
   it('a path that would leave the kit directory', () => {
@@ -61,13 +62,13 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
     };
     const kit = buildKit(k, without, stack.id, { app: 'myapp', image: 'myapp:v1.0' });
     expect(kit.ok === false && kit.error.code).toBe('kit-unsupported');
-    expect(kit.ok === false && kit.error.message).toContain('G');
+    expect(kit.ok === false && say(kit.error)).toContain('G');
   });
 
   it('a head whose RuntimeClass no command applies', () => {
     const e = failure({ form: 'V∘S∘C', commands: ['kubectl apply -f deployment-with-seccomp.yaml'] });
     expect(e?.code).toBe('kit-inconsistent');
-    expect(e?.message).toContain('kata-runtimeclass.yaml');
+    expect(e && say(e)).toContain('kata-runtimeclass.yaml');
   });
 
   it('a RuntimeClass the form does not run on', () => {
@@ -84,7 +85,7 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
       commands: ['istioctl install --set profile=ambient', 'kubectl apply -f deployment.yaml'],
     });
     expect(e?.code).toBe('kit-inconsistent');
-    expect(e?.message).toContain('namespace.yaml');
+    expect(e && say(e)).toContain('namespace.yaml');
   });
 
   it('a Localhost profile on a form without S', () => {
@@ -113,7 +114,7 @@ describe('the plan follows the commands, then the form', () => {
     const stack = kb.stacks.find((s) => s.id === id);
     if (stack === undefined) throw new Error(id);
     const p = planKit(stack, templates);
-    if (!p.ok) throw new Error(p.error.message);
+    if (!p.ok) throw new Error(say(p.error));
     return p.value;
   };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../src/result.js';
+import { failure } from '../../src/failure.js';
 import { closestStack, type Landing, resolveKitStack } from '../../src/kit/resolve.js';
-import { knowledge } from '../support.js';
+import { ok } from '../../src/result.js';
+import { knowledge, say } from '../support.js';
 
 const kb = knowledge();
 const lands = (landing: Landing) => () => ok(landing);
@@ -21,7 +22,10 @@ describe('the stack a kit is for', () => {
   });
 
   it("the answer's failure, as it is", () => {
-    const r = resolveKitStack(kb, 'x', () => ({ ok: false, error: { code: 'no-requirements', message: 'nothing' } }));
+    const r = resolveKitStack(kb, 'x', () => ({
+      ok: false,
+      error: failure('no-requirements', { text: 'x', ignored: [] }),
+    }));
     expect(!r.ok && r.error.code).toBe('no-requirements');
   });
 
@@ -30,9 +34,9 @@ describe('the stack a kit is for', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('no-stack-for-form');
-      expect(r.error.message).toContain('V∘C∘S');
-      expect(r.error.message).toContain('stack-advisor kit kata-seccomp --out DIR');
-      expect(r.error.message).toContain('A4');
+      expect(say(r.error)).toContain('V∘C∘S');
+      expect(say(r.error)).toContain('stack-advisor kit kata-seccomp --out DIR');
+      expect(say(r.error)).toContain('A4');
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKit } from '../../src/kit/build.js';
 import { checkTarget, isDnsLabel, isImageReference, toDnsLabel } from '../../src/kit/target.js';
 import { targetFor } from '../../src/knowledge/commands.js';
-import { knowledge } from '../support.js';
+import { knowledge, say } from '../support.js';
 import { documentsOf, kitTemplates, schemaProblem } from './k8s.js';
 
 const kb = knowledge();
@@ -19,9 +19,9 @@ describe('app names are DNS labels', () => {
         expect(kit.ok).toBe(false);
         if (!kit.ok) {
           expect(kit.error.code).toBe('invalid-app');
-          expect(kit.error.message).toContain('DNS label');
-          expect(kit.error.message).toContain('63 characters');
-          expect(kit.error.message.split('\n')).toHaveLength(1);
+          expect(say(kit.error)).toContain('DNS label');
+          expect(say(kit.error)).toContain('63 characters');
+          expect(say(kit.error).split('\n')).toHaveLength(1);
         }
       }
     },
@@ -29,7 +29,7 @@ describe('app names are DNS labels', () => {
 
   it('suggests a name that is one', () => {
     const r = checkTarget({ app: 'My App!', image: 'x:1' });
-    expect(!r.ok && r.error.message).toContain('"my-app"');
+    expect(!r.ok && say(r.error)).toContain('"my-app"');
     expect(toDnsLabel('My App!')).toBe('my-app');
     expect(isDnsLabel(toDnsLabel('__Weird__Name__With_Underscores__'))).toBe(true);
   });

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { KnowledgeFailure } from '../../src/knowledge/load.js';
 import { BUILTIN_PATH, loadKnowledge } from '../../src/knowledge/load.js';
+
+/** Where a knowledge failure points: file, path, line (whichever its code has). */
+const info = (e: KnowledgeFailure) => e.params as { file?: string; path?: string; line?: number };
+
+import { say } from '../support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stack-advisor-kb-'));
 const builtin = readFileSync(BUILTIN_PATH, 'utf8');
@@ -15,7 +21,7 @@ function write(name: string, text: string): string {
 
 function knowledgeStacks() {
   const kb = loadKnowledge();
-  if (!kb.ok) throw new Error(kb.error.message);
+  if (!kb.ok) throw new Error(say(kb.error));
   return kb.value.stacks;
 }
 
@@ -39,7 +45,7 @@ describe('the built-in knowledge base', () => {
 
   it('never carries the invalid flags of the sources in a command', () => {
     const kb = loadKnowledge();
-    if (!kb.ok) throw new Error(kb.error.message);
+    if (!kb.ok) throw new Error(say(kb.error));
     for (const command of kb.value.stacks.flatMap((s) => s.commands)) {
       expect(command).not.toMatch(/--seccomp=|wasmedge\s+--seccomp/);
     }
@@ -47,7 +53,7 @@ describe('the built-in knowledge base', () => {
 
   it('corrects the Firecracker cold start against its primary source', () => {
     const kb = loadKnowledge();
-    if (!kb.ok) throw new Error(kb.error.message);
+    if (!kb.ok) throw new Error(say(kb.error));
     const f = kb.value.operators.find((o) => o.symbol === 'F');
     expect(f?.figures.find((x) => x.quantity === 'cold_start')).toMatchObject({ value: 125, unit: 'ms' });
   });
@@ -64,10 +70,10 @@ describe('a broken copy fails with the file, the path inside it and the line', (
     const result = loadKnowledge({ basePath: path });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.path).toBe('stacks[0].commands[1]');
-    expect(result.error.line).toBe(lineOf(broken, '--seccomp=custom.json {image}'));
-    expect(result.error.message).toContain(
-      `${path}:${result.error.line}: stacks[0].commands[1]: docker has no --seccomp flag`,
+    expect(info(result.error).path).toBe('stacks[0].commands[1]');
+    expect(info(result.error).line).toBe(lineOf(broken, '--seccomp=custom.json {image}'));
+    expect(say(result.error)).toContain(
+      `${path}:${info(result.error).line}: stacks[0].commands[1]: docker has no --seccomp flag`,
     );
   });
 
@@ -75,14 +81,14 @@ describe('a broken copy fails with the file, the path inside it and the line', (
     const broken = builtin.replace('{ form: I∘C∘S∘W, vector: [5, 4, 4]', '{ form: I∘C∘S∘W, vector: [5, 9, 4]');
     const path = write('range.yaml', broken);
     const result = loadKnowledge({ basePath: path });
-    expect(result.ok === false && result.error.path).toBe('metrics[2].vector[1]');
-    expect(result.ok === false && result.error.line).toBe(lineOf(broken, '[5, 9, 4]'));
+    expect(result.ok === false && info(result.error).path).toBe('metrics[2].vector[1]');
+    expect(result.ok === false && info(result.error).line).toBe(lineOf(broken, '[5, 9, 4]'));
   });
 
   it('a form that is not a normal form', () => {
     const broken = builtin.replace('{ form: C∘S, vector', '{ form: S∘C, vector');
     const result = loadKnowledge({ basePath: write('form.yaml', broken) });
-    expect(result.ok === false && result.error.message).toMatch(/"S∘C" is not a normal form: it normalizes to C∘S/);
+    expect(result.ok === false && say(result.error)).toMatch(/"S∘C" is not a normal form: it normalizes to C∘S/);
   });
 
   it('an unknown key (a typo, or a comma that split a flow mapping) is an error, not silently dropped', () => {
@@ -93,19 +99,19 @@ describe('a broken copy fails with the file, the path inside it and the line', (
     expect(broken).not.toBe(builtin);
     const result = loadKnowledge({ basePath: write('split.yaml', broken) });
     const edge = knowledgeStacks().findIndex((s) => s.id === 'edge');
-    expect(result.ok === false && result.error.path).toBe(`stacks[${edge}].title`);
-    expect(result.ok === false && result.error.message).toMatch(/computing/);
+    expect(result.ok === false && info(result.error).path).toBe(`stacks[${edge}].title`);
+    expect(result.ok === false && say(result.error)).toMatch(/computing/);
   });
 
   it('a YAML syntax error names its line', () => {
     const result = loadKnowledge({ basePath: write('syntax.yaml', 'version: "1"\noperators: [\n  - x\n') });
     expect(result.ok === false && result.error.code).toBe('knowledge-syntax');
-    expect(result.ok === false && result.error.line).toBeGreaterThan(0);
+    expect(result.ok === false && info(result.error).line).toBeGreaterThan(0);
   });
 
   it('a missing file', () => {
     const result = loadKnowledge({ basePath: join(dir, 'nope.yaml') });
-    expect(result.ok === false && result.error.message).toMatch(
+    expect(result.ok === false && say(result.error)).toMatch(
       /nope\.yaml: cannot read the knowledge file \(no such file\)/,
     );
   });
@@ -159,8 +165,8 @@ filler:
     const result = loadKnowledge({ overlayPath: overlay });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.file).toBe(overlay);
-    expect(result.error.path).toBe('stacks[0].commands[0]');
-    expect(result.error.line).toBe(4);
+    expect(info(result.error).file).toBe(overlay);
+    expect(info(result.error).path).toBe('stacks[0].commands[0]');
+    expect(info(result.error).line).toBe(4);
   });
 });

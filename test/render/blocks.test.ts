@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Advice, Answer } from '../../src/advisor/answer.js';
+import { failure } from '../../src/failure.js';
 import { answerMessage, apologyMessage, failureMessage } from '../../src/render/blocks.js';
-import { EXAMPLES_EN, EXAMPLES_ZH } from '../../src/render/blocks-help.js';
-import { advisor, seed } from '../support.js';
+import { EXAMPLES } from '../../src/render/blocks-help.js';
+import { advisor, say, seed } from '../support.js';
 import { messageProblems, PINGS, visibleTexts } from './block-kit-limits.js';
 
 const theAdvisor = advisor();
 
 function answer(text: string): Answer {
   const result = theAdvisor.answer(text);
-  if (!result.ok) throw new Error(`${text}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${text}: ${say(result.error)}`);
   return result.value;
 }
 
@@ -53,7 +54,7 @@ describe('the seed cases as Slack messages', () => {
 });
 
 describe('every example shown to users works', () => {
-  it.each([...EXAMPLES_EN, ...EXAMPLES_ZH])('%s', (example) => {
+  it.each([...EXAMPLES.en, ...EXAMPLES.zh])('%s', (example) => {
     const result = theAdvisor.answer(example.replace(/^\/stack\s*/, ''));
     expect(result.ok).toBe(true);
   });
@@ -75,7 +76,7 @@ describe('buttons', () => {
       (m) => JSON.parse(`"${m[1]}"`) as string,
     );
     for (const value of values) expect(value.length).toBeLessThanOrEqual(2000);
-    expect(shown(message)).toContain('Share re-asks the first 2000 characters');
+    expect(shown(message)).toContain('Share re-asks the first 1,900 characters');
   });
 
   it('help has nothing to share', () => {
@@ -131,25 +132,36 @@ describe('oversized answers are cut visibly, never rejected', () => {
       ...base,
       request: long(2000),
       ignored: Array.from({ length: 300 }, (_, i) => `junk${i}<!here>`),
-      warnings: Array.from({ length: 50 }, () => long(100)),
-      steps: Array.from({ length: 200 }, () => ({ axiom: 'A2', rule: long(50), before: 'V∘V', after: 'V' })),
-      alternatives: Array.from({ length: 100 }, () => ({ ...base.alternatives[0], givesUp: [long(300)] })),
+      warnings: Array.from({ length: 50 }, () => ({ code: 'nested-virtualization' as const })),
+      steps: Array.from({ length: 200 }, () => ({
+        axiom: 'A2' as const,
+        rule: { code: 'keep-last' as const, operators: ['V' as const] },
+        before: long(50),
+        after: 'V',
+      })),
+      alternatives: Array.from({ length: 100 }, () => ({
+        ...base.alternatives[0],
+        excludedBy: [{ kind: 'negation' as const, need: 'x', text: long(300), operators: ['V' as const] }],
+      })),
       conflicts: Array.from({ length: 80 }, () => ({
-        requirement: 'a',
-        wants: 'b',
-        excludedBy: 'c',
-        message: long(80),
+        kind: 'unknown-for-all' as const,
+        constraint: { ...base.constraints[0], text: long(80) },
+        closest: { id: 'edge', name: long(20), form: 'I∘C∘S∘W' },
+        check: base.recommendation.checks[0],
       })),
       recommendation: {
         ...base.recommendation,
-        stack: long(100),
-        commands: Array.from({ length: 300 }, () => `docker run ${long(40)}`),
-        why: Array.from({ length: 100 }, () => long(60)),
-        figures: Array.from({ length: 40 }, () => ({
-          ...base.recommendation.figures[0],
-          text: long(500),
-          source: long(500),
-        })),
+        reasons: Array.from({ length: 100 }, () => ({ kind: 'stack' as const, why: { en: long(60), zh: long(60) } })),
+        stack: {
+          ...base.recommendation.stack,
+          name: { en: long(100), zh: long(100) },
+          commands: Array.from({ length: 300 }, () => `docker run ${long(40)}`),
+          figures: Array.from({ length: 40 }, () => ({
+            ...base.recommendation.stack.figures[0],
+            text: long(500),
+            source: { kind: 'stated' as const, text: { en: long(500), zh: long(500) } },
+          })),
+        },
       },
     };
     const message = answerMessage(huge, { shareRequest: huge.request });
@@ -166,7 +178,7 @@ describe('oversized answers are cut visibly, never rejected', () => {
 
 describe('failures and apologies', () => {
   it('shows the reason escaped, with a hint', () => {
-    const message = failureMessage({ code: 'x', message: 'no requirement in “<!channel>”' });
+    const message = failureMessage(failure('no-requirements', { text: '<!channel>', ignored: ['<@U123>'] }));
     expect(messageProblems(message)).toEqual([]);
     expect(shown(message)).not.toMatch(PINGS);
     expect(shown(message)).toContain('/stack help');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/slack/config.js';
+import { say } from '../support.js';
 
 const BOT = 'xoxb-1-abc';
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -61,11 +62,14 @@ describe('loadConfig', () => {
   ])('reports %j', (env, expected) => {
     const config = loadConfig(env);
     if (config.ok) throw new Error('expected a failure');
-    expect(config.error.problems).toHaveLength(expected.length);
+    expect(config.error.params.problems).toHaveLength(expected.length);
+    const lines = say(config.error)
+      .split('\n')
+      .filter((l) => l.startsWith('  - '));
     expected.forEach((start, i) => {
-      expect(config.error.problems[i]).toContain(start);
+      expect(lines[i]).toContain(start);
     });
-    expect(config.error.message).toContain('.env.example');
+    expect(say(config.error)).toContain('.env.example');
   });
 
   it('accepts any one-word signing secret (test and proxy set-ups do not use Slack hex)', () => {
@@ -76,9 +80,9 @@ describe('loadConfig', () => {
   it('says where to get each setting and never repeats a value', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-VALUE', SLACK_SIGNING_SECRET: 'two words SECRET-TOO' });
     if (config.ok) throw new Error('expected a failure');
-    expect(config.error.message).toContain('OAuth & Permissions → Bot User OAuth Token');
-    expect(config.error.message).toContain('Basic Information → App Credentials → Signing Secret');
-    expect(config.error.message).not.toContain('SECRET-VALUE');
-    expect(config.error.message).not.toContain('SECRET-TOO');
+    expect(say(config.error)).toContain('OAuth & Permissions → Bot User OAuth Token');
+    expect(say(config.error)).toContain('Basic Information → App Credentials → Signing Secret');
+    expect(say(config.error)).not.toContain('SECRET-VALUE');
+    expect(say(config.error)).not.toContain('SECRET-TOO');
   });
 });

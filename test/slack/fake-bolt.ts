@@ -69,7 +69,8 @@ export function fakeServices(fake?: AdvisorPort): Services {
   const advisor = fake ?? shared;
   return {
     advisor,
-    home: { type: 'home', blocks: [] },
+    home: { en: { type: 'home', blocks: [] }, zh: { type: 'home', blocks: [] } },
+    userLanguage: async () => undefined,
     seen: new SeenDeliveries(),
     retry: { retries: 1, backoffMs: 1 },
     kits: kitService(kb),
@@ -81,7 +82,7 @@ export function brokenAdvisor(): AdvisorPort {
   const boom = () => {
     throw new Error('advisor exploded');
   };
-  return { version: 'test', answer: boom, compare: boom, explain: boom };
+  return { version: 'test', answer: boom, compare: boom, explain: boom, ownLanguage: () => undefined };
 }
 
 /** A Web API client with the methods the listeners call, as spies answering like Slack. */

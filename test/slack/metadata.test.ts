@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Carried } from '../../src/advisor/answer.js';
 import { answerMetadata, carriedFromThread, EVENT_TYPE } from '../../src/slack/metadata.js';
-import { advisor } from '../support.js';
+import { advisor, say } from '../support.js';
 
 const bot = { botId: 'BBOT', botUserId: 'UBOT' };
 const theAdvisor = advisor();
 
 function carriedOf(request: string): Carried {
   const advice = theAdvisor.advise(request);
-  if (!advice.ok) throw new Error(advice.error.message);
+  if (!advice.ok) throw new Error(say(advice.error));
   return advice.value.carried;
 }
 
@@ -25,7 +25,7 @@ describe('thread memory in message metadata', () => {
   it('feeds a follow-up: the earlier requirements are kept', () => {
     const first = carriedOf('edge computing, cold start < 10ms');
     const followUp = theAdvisor.advise('memory < 50MB', first);
-    if (!followUp.ok) throw new Error(followUp.error.message);
+    if (!followUp.ok) throw new Error(say(followUp.error));
     expect(followUp.value.constraints.map((c) => c.quantity).sort()).toEqual(['cold_start', 'memory']);
   });
 

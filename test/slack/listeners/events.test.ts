@@ -122,7 +122,7 @@ describe('app_home_opened', () => {
     await callback(asArgs<HomeArgs>({ event: { tab: 'messages', user: 'U1' }, client, logger: fakeLogger() }));
     expect(client.views.publish).not.toHaveBeenCalled();
     await callback(asArgs<HomeArgs>({ event: { tab: 'home', user: 'U1' }, client, logger: fakeLogger() }));
-    expect(client.views.publish).toHaveBeenCalledWith({ user_id: 'U1', view: services.home });
+    expect(client.views.publish).toHaveBeenCalledWith({ user_id: 'U1', view: services.home.en });
   });
 
   it('logs a failed publish', async () => {

@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { failureMessage } from '../../../render/blocks.js';
 import { kitMessage, kitUploadComment } from '../../../render/blocks-kit.js';
+import { ACTION, fromAction } from '../../../render/buttons.js';
+import { messages } from '../../../render/messages/index.js';
 import { apologize, privately } from '../../respond.js';
 import type { Services } from '../../services.js';
 
@@ -20,32 +22,35 @@ export const deployKitCallback =
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
     const threadTs = body.message?.thread_ts ?? body.message?.ts;
+    const pressed = fromAction(ACTION.deployKit, action.value);
+    const language = pressed?.language ?? 'en';
+    const m = messages(language);
     try {
-      const found = services.kits(action.value ?? '');
+      const found = services.kits(pressed?.kind === 'deploy-kit' ? pressed.stackId : '', language);
       if (!found.ok) {
-        await respond(privately(failureMessage(found.error), threadTs));
+        await respond(privately(failureMessage(found.error, language), threadTs));
         return;
       }
       const { kit, stackName } = found.value;
       const channel = body.channel?.id;
       const isPrivate = body.container?.is_ephemeral === true || body.message === undefined;
-      let reason = 'The answer is private, so the kit is shown here rather than uploaded.';
+      let reason = m.kitPrivate;
       if (!isPrivate && channel !== undefined && threadTs !== undefined) {
         try {
           await client.files.uploadV2({
             channel_id: channel,
             thread_ts: threadTs,
-            initial_comment: kitUploadComment(kit, stackName),
+            initial_comment: kitUploadComment(m, kit, stackName),
             file_uploads: kit.files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.path })),
           });
           return;
         } catch (error) {
           logger.warn('Deploy kit: the upload failed, showing the kit inline instead:', error);
-          reason = 'The files could not be uploaded here, so the kit is shown instead.';
+          reason = m.kitUploadFailed;
         }
       }
-      await respond(privately(kitMessage(kit, stackName, reason), threadTs));
+      await respond(privately(kitMessage(m, kit, stackName, reason), threadTs));
     } catch (error) {
-      await apologize(respond, logger, 'Deploy kit', error);
+      await apologize(respond, logger, 'Deploy kit', error, language);
     }
   };

@@ -1,18 +1,22 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { reply } from '../../answer.js';
+import { ACTION, fromAction } from '../../../render/buttons.js';
+import { reply } from '../../reply.js';
 import { apologize, privately } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /**
- * Share in channel: the private answer's request is asked again (same input, same answer) and posted visibly through
- * the response URL, with the metadata a follow-up in its thread will build on.
+ * Share in channel: the private answer's request is asked again (same input, same language, same answer) and posted
+ * visibly through the response URL, with the metadata a follow-up in its thread will build on.
  */
 export const shareInChannelCallback =
   (services: Services) =>
   async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const pressed = fromAction(ACTION.share, action.value);
+    const language = pressed?.language;
     try {
-      const answer = reply(services.advisor, action.value ?? '', undefined, { sharedBy: body.user.id });
+      const request = pressed?.kind === 'share' ? pressed.request : '';
+      const answer = reply(services.advisor, request, undefined, { sharedBy: body.user.id }, { fallback: language });
       if (!answer.answered) {
         await respond(privately(answer.message, undefined));
         return;
@@ -24,6 +28,6 @@ export const shareInChannelCallback =
         ...(answer.metadata === undefined ? {} : { metadata: answer.metadata }),
       });
     } catch (error) {
-      await apologize(respond, logger, 'Share in channel', error);
+      await apologize(respond, logger, 'Share in channel', error, language);
     }
   };

@@ -31,6 +31,6 @@ export const directMessageCallback =
     await answerInThread(
       services,
       { client, context, logger },
-      { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text },
+      { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text, user: event.user },
     );
   };

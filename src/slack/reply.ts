@@ -1,4 +1,5 @@
 import type { Carried } from '../advisor/answer.js';
+import type { Language } from '../language.js';
 import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
 import { type AnswerMetadata, answerMetadata } from './metadata.js';
@@ -12,13 +13,22 @@ export interface Reply {
   readonly metadata?: AnswerMetadata;
 }
 
-/** Asks the advisor and renders what it says, with the metadata that carries the requirements on. */
-export function reply(advisor: AdvisorPort, text: string, previous?: Carried, options: MessageOptions = {}): Reply {
-  const result = advisor.answer(text, previous);
+/**
+ * Asks the advisor and renders what it says, with the metadata that carries the requirements on. `fallback` is the
+ * asker's language for a request with none of its own; `language` an explicit choice (a button's).
+ */
+export function reply(
+  advisor: AdvisorPort,
+  text: string,
+  previous?: Carried,
+  options: MessageOptions = {},
+  language: { readonly fallback?: Language; readonly language?: Language } = {},
+): Reply {
+  const result = advisor.answer(text, previous, language);
   if (!result.ok) {
     return {
       answered: false,
-      message: failureMessage(result.error),
+      message: failureMessage(result.error, language.language ?? language.fallback),
       ...(previous === undefined ? {} : { metadata: answerMetadata(previous, advisor.version) }),
     };
   }

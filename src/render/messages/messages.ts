@@ -1,0 +1,185 @@
+import type {
+  Assumption,
+  Composition,
+  Conflict,
+  ConstraintCheck,
+  ConstraintRef,
+  Dimension,
+  Exclusion,
+  FigureSource,
+  Glossary,
+  Reason,
+  TradeItem,
+} from '../../advisor/answer.js';
+import type { EstimateStart, MetricSource } from '../../algebra/metrics.js';
+import type { AlgebraWarning, Rule } from '../../algebra/normalize.js';
+import type { Failure } from '../../failure.js';
+import type { OperatorInfo } from '../../knowledge/schema.js';
+import type { Language, Localized } from '../../language.js';
+
+type Quantity = 'latency' | 'cold_start' | 'memory' | 'p50' | 'p95' | 'p99';
+
+/**
+ * Every word a person reads, in one language. One object per language (`en.ts`, `zh.ts`), typed by this interface,
+ * so the compiler refuses a catalog that misses a message. Functions turn the core's facts into sentences.
+ */
+export interface Messages {
+  readonly language: Language;
+
+  // Small pieces of grammar.
+  /** The user's own words, quoted. */
+  quote(text: string): string;
+  /** A list in the language's way: `a, b and c` / `a、b 和 c`. */
+  list(items: readonly string[]): string;
+  /** A disjunction: `a, b or c` / `a、b 或 c`. */
+  either(items: readonly string[]): string;
+  /** A whole number as people write it: `4,000`. */
+  number(n: number): string;
+  /** Text the knowledge base holds in both languages. */
+  text(l: Localized): string;
+  /** `(cut: 3 more lines)`. */
+  cut(more: number, what: 'characters' | 'lines' | 'fields' | 'notes' | 'blocks'): string;
+
+  // The advice frame.
+  readonly adviceTitle: string;
+  readonly request: string;
+  readonly step1: string;
+  readonly step2: string;
+  readonly step3: string;
+  readonly step4: string;
+  readonly word: string;
+  readonly normalForm: string;
+  readonly alreadyNormal: string;
+  readonly fromThread: string;
+  readonly not: string;
+  readonly assumed: string;
+  readonly stack: string;
+  readonly implementation: string;
+  readonly commands: string;
+  readonly noCommands: string;
+  readonly why: string;
+  readonly checks: string;
+  readonly alternatives: string;
+  readonly givesUp: string;
+  readonly gains: string;
+  readonly excludedBy: string;
+  readonly conflicts: string;
+  readonly ignored: string;
+  readonly outOfScope: (topics: readonly string[]) => string;
+  readonly metricSourceTitle: string;
+  readonly sources: string;
+  readonly knowledge: string;
+  readonly sharedBy: string;
+  readonly shareCut: (limit: number) => string;
+  readonly warningTitle: string;
+  readonly estimateTitle: string;
+  readonly dimensions: Readonly<Record<Dimension, string>>;
+  readonly quantities: Readonly<Record<Quantity, string>>;
+  readonly buttons: {
+    readonly share: string;
+    readonly compare: string;
+    readonly explain: string;
+    readonly deployKit: string;
+  };
+  readonly score: (n: number) => string;
+
+  // Facts into sentences.
+  rule(rule: Rule): string;
+  warning(warning: AlgebraWarning): string;
+  metricSource(source: MetricSource): string;
+  /** How an estimate was made, one line per step. */
+  estimate(form: string, vector: readonly [number, number, number], basis: Record<Dimension, EstimateStart>): string[];
+  figureSource(source: FigureSource): string;
+  constraint(c: ConstraintRef): string;
+  assumption(a: Assumption): string;
+  check(c: ConstraintCheck): string;
+  exclusion(e: Exclusion): string;
+  trade(t: TradeItem): string;
+  reason(r: Reason): string;
+  conflict(c: Conflict): string;
+  composed(c: Composition): string;
+  readonly nothingToDeploy: string;
+  readonly composedNote: string;
+
+  // Start-up, for whoever runs the bot.
+  readonly configWhere: Readonly<Record<string, string>>;
+  configIssue(issue: import('../../failure.js').ConfigIssue): string;
+  readonly running: (mode: 'socket' | 'http', version: string, port?: number) => string;
+  readonly stopping: (signal: string) => string;
+  readonly stopFailed: (detail: string) => string;
+
+  // Failures and apologies.
+  failure(f: Failure): string;
+  /** The line under a failure: where to look next. */
+  readonly failureHint: string;
+  readonly failureFallback: string;
+  readonly apology: string;
+
+  // Simplification, explanation, comparison.
+  readonly simplifyTitle: string;
+  explainTitle(target: string): string;
+  glossary(letter: Glossary): string;
+  readonly operatorClass: Readonly<Record<OperatorInfo['class'], string>>;
+  readonly classLabel: string;
+  readonly maps: string;
+  readonly implementations: string;
+  readonly inAStack: string;
+  readonly whenToUse: string;
+  readonly inStacks: string;
+  readonly inNoStack: string;
+  readonly operatorsOf: (form: string) => string;
+  readonly comparisonTitle: (count: number) => string;
+  readonly comparisonFallback: string;
+  readonly bestOnEach: string;
+  readonly summary: string;
+  /** One summary line per dimension: who wins, or a tie. */
+  winner(dimension: Dimension, winners: readonly string[], score: number, tie: boolean): string;
+  readonly estimateMark: string;
+
+  // Help, Home, usage.
+  readonly intro: string;
+  readonly howToAsk: string;
+  readonly usage: readonly string[];
+  readonly examples: string;
+  readonly examplesOther: string;
+  readonly helpFallback: string;
+  readonly languageNote: string;
+  readonly homeStacks: (count: number) => string;
+  readonly homeMetricsNote: string;
+  readonly homeGlossary: string;
+  readonly homeClass: Readonly<Record<OperatorInfo['class'], string>>;
+  readonly homeExamples: string;
+
+  // Deploy kits in Slack.
+  kitUploadComment(stack: string, form: string, app: string, files: number): string;
+  kitTitle(stack: string): string;
+  kitFallback(stack: string, form: string, files: string): string;
+  readonly kitCommands: string;
+  kitAll(files: number, command: string): string;
+  readonly kitPrivate: string;
+  readonly kitUploadFailed: string;
+
+  // The terminal.
+  readonly cliHelp: string;
+  readonly cliKit: {
+    readonly usage: (defaultApp: string) => string;
+    readonly wrote: (stackId: string, form: string, app: string, image: string, dir: string) => string;
+    readonly runInOrder: (dir: string, readme: string) => string;
+  };
+  readonly terminal: {
+    readonly request: string;
+    readonly notUnderstood: string;
+    readonly outOfScope: string;
+    readonly wordLine: string;
+    readonly warning: string;
+    readonly normalForm: string;
+    readonly implementation: string;
+    readonly deploy: string;
+    readonly deployNothing: string;
+    readonly earlierInThread: string;
+    readonly compare: string;
+    readonly whoWins: string;
+    readonly figures: string;
+    readonly knowledge: string;
+  };
+}

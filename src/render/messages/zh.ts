@@ -1,0 +1,499 @@
+import type { ConstraintCheck, ConstraintRef, Exclusion, TradeItem } from '../../advisor/answer.js';
+import type { EstimateStart } from '../../algebra/metrics.js';
+import { RANKED, SYMBOLS } from '../../algebra/operators.js';
+import type { Failure } from '../../failure.js';
+import type { Messages } from './messages.js';
+
+const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
+const ors = new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' });
+const numbers = new Intl.NumberFormat('zh');
+const quote = (text: string): string => `“${text}”`;
+const COMPARATOR: Record<ConstraintRef['comparator'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=' };
+const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
+const QUANTITY = {
+  latency: '延迟',
+  cold_start: '冷启动',
+  memory: '内存',
+  p50: 'p50 增加',
+  p95: 'p95 增加',
+  p99: 'p99 增加',
+} as const;
+const WHAT = { characters: '个字符', lines: '行', fields: '个字段', notes: '条备注', blocks: '个区块' } as const;
+
+function constraint(c: ConstraintRef): string {
+  return `${c.label.zh} ${COMPARATOR[c.comparator]} ${trim(c.value)} ${c.unit}`;
+}
+
+function figureOf(c: ConstraintCheck): string {
+  const f = c.figure;
+  if (f === undefined) return '';
+  return f.quantity === c.constraint.quantity
+    ? f.text
+    : `${f.text}（取其${QUANTITY[f.quantity]}数据；未给出${c.constraint.label.zh}数据）`;
+}
+
+function check(c: ConstraintCheck): string {
+  const label = constraint(c.constraint);
+  if (c.tolerance) return `${label} 是容忍上限而非要求：越小越好`;
+  if (c.figure === undefined) return `该技术栈没有已知的${c.constraint.label.zh}数据`;
+  const shown = figureOf(c);
+  if (c.status === 'met') return `${shown} 满足 ${label}`;
+  if (c.status === 'violated') return `${shown} 不满足 ${label}`;
+  return `${shown} 仅部分满足 ${label}`;
+}
+
+function exclusion(e: Exclusion): string {
+  return e.kind === 'negation' ? `需求排除了${quote(e.text)}（${e.operators.join('、')}）` : check(e.check);
+}
+
+function trade(t: TradeItem): string {
+  if (t.kind === 'check') return check(t.check);
+  return `${zh.dimensions[t.dimension]} ${t.value}（对比 ${t.versus}）`;
+}
+
+function start(s: EstimateStart): string {
+  if (s.kind === 'row') return s.form;
+  if (s.kind === 'swapped') return `${s.form}（以 ${s.head} 代替 ${s.replaced}）`;
+  return `中性向量 ${s.label}`;
+}
+
+const from = (source: 'request' | 'thread'): string => (source === 'thread' ? '（来自本话题之前的回答）' : '');
+
+function failure(f: Failure): string {
+  const inner = failureText(f);
+  return f.item === undefined ? inner : `${quote(f.item)}：${inner}`;
+}
+
+function failureText(f: Failure): string {
+  switch (f.code) {
+    case 'empty-word':
+      return '算子序列为空：请写出算子，例如 V∘C∘M 或 I -> C -> S';
+    case 'unknown-operator': {
+      const { token, position, suggestion } = f.params;
+      const hint = suggestion ? `您是否想写 ${suggestion}？` : `有效的算子为 ${SYMBOLS.join('、')}、∅ 和 V⁻¹`;
+      return `第 ${position} 个字符处的“${token}”不是算子：${hint}`;
+    }
+    case 'two-heads':
+      return `出现了两个头部算子（${lists.format(f.params.heads.map((h) => `第 ${h.position} 位的 ${h.head}`))}）：一个技术栈只有一个隔离边界（V、Kc、F、G 或 Cc），请只选其一`;
+    case 'container-before-head': {
+      const h = f.params.head;
+      return `C 出现在头部算子 ${h} 之前：那将是容器里的虚拟机，是另一种对象（A3：${h}∘C ≠ C∘${h}）。请把头部算子放在最前，例如 ${h}∘C`;
+    }
+    case 'unmatched-inverse':
+      return 'V⁻¹（硬件解锁）只能抵消紧挨在它前面的 V（A7：V∘V⁻¹ → ∅），此处没有可抵消的 V';
+    case 'empty-request':
+      return f.params.for === 'kit'
+        ? '要为什么生成部署套件？请给出算子序列（I∘C∘S∘M）、技术栈 id（edge）或需求（“边缘计算，冷启动 < 10ms”）'
+        : '需求为空：请描述您的需要，例如“边缘计算，冷启动 < 10ms”';
+    case 'request-too-long':
+      return `需求长 ${numbers.format(f.params.length)} 个字符，上限为 ${numbers.format(f.params.limit)}：请精简为需求本身`;
+    case 'no-requirements': {
+      const { text, ignored } = f.params;
+      const shown = ignored.slice(0, 20);
+      const more = ignored.length > shown.length ? `，……另有 ${ignored.length - shown.length} 项` : '';
+      const left = shown.length > 0 ? `（未能理解：${shown.join('、')}${more}）` : '';
+      return `未能从${quote(text.length > 200 ? `${text.slice(0, 200)}…` : text)}中识别出需求${left}。可以试试“边缘计算，冷启动 < 10ms，内存 < 50MB”或“强隔离+合规，多租户”`;
+    }
+    case 'out-of-scope':
+      return `${lists.format(f.params.topics)}不在 stack-advisor 的决策范围内：它推荐运行时、隔离与服务网格技术栈。请就这些方面提问，例如“多租户，合规”或“边缘计算，冷启动 < 10ms”`;
+    case 'empty-target':
+      return '要解释什么？请给出一个算子（例如 Am）或一个范式（例如 V∘S∘C∘M）';
+    case 'unknown-target':
+      return `“${f.params.target}”不是我认识的算子、技术栈或范式。可以试试算子（Am、W、Kc）、产品（gVisor、Istio ambient）或范式（V∘S∘C∘M）`;
+    case 'compare-needs-two':
+      return '比较至少需要两项：比较 <a> | <b> [| …]';
+    case 'compare-too-many':
+      return `比较最多 ${f.params.limit} 项，而不是 ${f.params.count} 项`;
+    case 'no-operators':
+      return `“${f.params.form}”中没有可解释的算子。`;
+    case 'unknown-stack':
+      return `没有 id 为“${f.params.stackId}”的技术栈：现有技术栈为 ${f.params.known.join('、')}`;
+    case 'no-stack-for-form': {
+      const { normalForm, closest, known } = f.params;
+      const hint =
+        closest === undefined
+          ? `有部署套件的技术栈：${known.map((s) => `${s.id}（${s.form}）`).join('、')}。`
+          : `最接近的技术栈是 ${closest.id}（${closest.form}${closest.sameOperators ? '：算子相同但顺序不同，在头部算子之下这是另一个技术栈（A4）' : ''}）；生成它的部署套件请运行：stack-advisor kit ${closest.id} --out DIR`;
+      return `知识库中没有范式为 ${normalForm} 的技术栈，因此没有对应的部署套件：部署套件包含的是某个技术栈自身命令所引用的文件。${hint}`;
+    }
+    case 'not-a-stack':
+      return `部署套件针对单个技术栈：请给出算子序列（I∘C∘S∘M）、技术栈 id（edge）或需求（“边缘计算，冷启动 < 10ms”），而不是 ${f.params.kind} 类请求`;
+    case 'invalid-app': {
+      const hint = f.params.suggestion === undefined ? '' : `，例如“${f.params.suggestion}”`;
+      return `“${f.params.app}”不是有效的应用名：它会用作 Kubernetes 命名空间、Deployment 和容器的名称，而 Kubernetes 名称须为 DNS 标签（RFC 1123）——最多 63 个字符，只含小写字母、数字和“-”，并以字母或数字开头和结尾${hint}`;
+    }
+    case 'invalid-image':
+      return `“${f.params.image}”不是有效的镜像引用：请写成 [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST]，名称为小写，例如“registry.example.com/${f.params.app}:v1.0”`;
+    case 'kit-no-template':
+      return `技术栈 ${f.params.stackId}：其命令引用了 ${f.params.files.join('、')}，但部署套件模板中没有对应模板（已有：${f.params.known.join('、')}）`;
+    case 'kit-unsupported':
+      return f.params.operator !== undefined
+        ? `技术栈 ${f.params.stackId}（${f.params.form}）：部署套件模板中没有 ${f.params.operator} 的 RuntimeClass 模板，缺少它的 Deployment 会运行在默认运行时上，得不到 ${f.params.operator} 承诺的隔离`
+        : `技术栈 ${f.params.stackId}（${f.params.form}）：一个 Pod 只有一个 RuntimeClass，而该范式需要两个（${(f.params.files ?? []).join('、')}）`;
+    case 'kit-inconsistent':
+      return `技术栈 ${f.params.stackId}（${f.params.form}）：${f.params.detail}`;
+    case 'kit-template':
+      return `部署套件模板“${f.params.template}”使用了 ${f.params.placeholders.map((n) => `{${n}}`).join('、')}，生成器不会填充它们`;
+    case 'kit-templates-unreadable':
+      return `${f.params.file}：无法读取部署套件模板（${f.params.reason}）`;
+    case 'kit-templates-invalid':
+      return `${f.params.file}：${f.params.path || '（顶层）'}：${f.params.detail}`;
+    case 'out-not-directory':
+      return `--out ${f.params.dir} 已存在且不是目录`;
+    case 'kit-exists':
+      return `拒绝覆盖 ${f.params.files.join('、')}：未写入任何文件；如需替换请加 --force，或换一个 --out`;
+    case 'write-failed':
+      return `无法把部署套件写入 ${f.params.dir}：${f.params.reason}`;
+    case 'missing-out':
+      return 'kit：必须给出 --out DIR（写入部署套件的目录）';
+    case 'unknown-command':
+      return `未知命令“${f.params.command}”：请使用 ${f.params.commands.join('、')} 之一`;
+    case 'bad-option':
+      return `选项有误：${f.params.detail}`;
+    case 'bad-language':
+      return `--lang 只接受 en 或 zh，而不是“${f.params.value}”`;
+    case 'internal-error':
+      return `内部错误：${f.params.detail}`;
+    case 'config-invalid':
+      return [
+        'stack-advisor 无法启动：Slack 设置不完整或格式有误。',
+        ...f.params.problems.map(
+          (p) =>
+            `  - ${p.name} ${zh.configIssue(p.issue)}。${p.name in zh.configWhere ? `它是${zh.configWhere[p.name]}。` : ''}`,
+        ),
+        '请把它们写入 .env 文件（参见 .env.example）或环境变量，然后重新启动。',
+      ].join('\n');
+    case 'slack-rejected-token':
+      return `stack-advisor 无法启动：Slack 拒绝了 ${f.params.token}（${f.params.error}）。请从 api.slack.com/apps → 您的应用重新复制（${f.params.token === 'SLACK_BOT_TOKEN' ? 'OAuth & Permissions → Bot User OAuth Token' : 'Basic Information → App-Level Tokens'}）。`;
+    case 'slack-unreachable':
+      return `stack-advisor 无法启动：无法连接 ${f.params.api} 上的 Slack Web API（${f.params.why}）。`;
+    case 'port-in-use':
+      return `stack-advisor 无法启动：端口 PORT ${f.params.port} 已被占用：请把 PORT 设为空闲端口。`;
+    case 'start-failed':
+      return `stack-advisor 无法启动：${f.params.detail}`;
+    case 'knowledge-at-start':
+      return `stack-advisor 无法启动：知识库无效。\n  ${failureText(f.params.cause)}`;
+    case 'knowledge-unreadable':
+      return `${f.params.file}：无法读取知识库文件（${f.params.reason}）`;
+    case 'knowledge-syntax':
+      return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：YAML 语法错误：${f.params.detail}`;
+    case 'knowledge-invalid':
+      return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：${f.params.path || '（顶层）'}：${f.params.detail}`;
+  }
+}
+
+export const zh: Messages = {
+  language: 'zh',
+  quote,
+  list: (items) => lists.format(items),
+  either: (items) => ors.format(items),
+  number: (n) => numbers.format(n),
+  text: (l) => l.zh,
+  cut: (more, what) => `……（已截去 ${numbers.format(more)} ${WHAT[what]}）`,
+
+  adviceTitle: '技术栈建议',
+  request: '需求',
+  step1: '1 · 需求 → 算子序列',
+  step2: '2 · 化简 → 范式',
+  step3: '3 · 查表 → 指标',
+  step4: '4 · 落地 → 技术栈与命令',
+  word: '算子序列',
+  normalForm: '范式',
+  alreadyNormal: '已是范式，无需改写。',
+  fromThread: '来自本话题之前的回答',
+  not: '不要',
+  assumed: '假设',
+  stack: '技术栈',
+  implementation: '实现',
+  commands: '部署命令',
+  noCommands: '无需部署。',
+  why: '理由',
+  checks: '未满足的约束',
+  alternatives: '相近的备选',
+  givesUp: '代价',
+  gains: '收益',
+  excludedBy: '被排除，原因',
+  conflicts: '相互冲突的需求',
+  ignored: '未能理解（已忽略）',
+  outOfScope: (topics) =>
+    `不在我的决策范围内：${lists.format(topics)}。以下只回答需求中关于运行时、隔离与服务网格的部分。`,
+  metricSourceTitle: '指标来源',
+  sources: '来源',
+  knowledge: '知识库版本',
+  sharedBy: '分享者',
+  shareCut: (limit) => `“分享”会重新提问需求的前 ${numbers.format(limit)} 个字符。`,
+  warningTitle: '警告',
+  estimateTitle: '估算',
+  dimensions: { latency: '延迟', security: '安全', observability: '可观测性' },
+  quantities: {
+    latency: '延迟',
+    cold_start: '冷启动',
+    memory: '内存',
+    p50: 'p50 增加',
+    p95: 'p95 增加',
+    p99: 'p99 增加',
+  },
+  buttons: {
+    share: '分享到频道',
+    compare: '比较备选',
+    explain: '解释算子',
+    deployKit: '部署套件',
+  },
+  score: (n) => `${n} / 5`,
+
+  rule(rule) {
+    switch (rule.code) {
+      case 'remove-empty':
+        return `∅ 是空操作：移除 ${rule.count} 个 ∅`;
+      case 'cancel-inverse':
+        return `V∘V⁻¹ → ∅（弱逆元），抵消 ${rule.count} 次`;
+      case 'collapse-runs':
+        return `幂等律：${rule.operators.map((op) => `${op}∘${op} → ${op}`).join('，')}`;
+      case 'head-to-front':
+        return `头部算子 ${rule.head} 移到最前`;
+      case 'keep-last':
+        return `幂等律：${rule.operators.join('、')} 重复出现，只保留一次（最后一次出现即最外层）`;
+      case 'sort-by-rank':
+        return `没有头部算子，算子可交换：按秩排序 ${RANKED.join(' < ')}`;
+      case 'order-under-head':
+        return `在头部算子 ${rule.head} 之下：I 在前，C 与 S 按最后出现的顺序保留（S∘C ≠ C∘S），附加算子按秩排序`;
+    }
+  },
+  warning: () =>
+    'V∘V 合并为 V：嵌套虚拟化（虚拟机中的虚拟机）是另一种对象，需要硬件支持（例如嵌套 KVM）——除非确实需要，请只写一个 V',
+  metricSource: (s) =>
+    s.kind === 'row'
+      ? `指标表中 ${s.form} 一行（${s.source.zh}）`
+      : `估算自 ${[...new Set([s.basis.latency, s.basis.security, s.basis.observability].map(start))].join('、')}`,
+  estimate: (form, vector, basis) => [
+    `指标表中没有 ${form} 这一行，因此其指标为估算值（规则见知识库文件的 estimation 部分）。`,
+    `延迟 ${vector[0]} 取自 ${start(basis.latency)}（最保守者），安全 ${vector[1]} 取自 ${start(basis.security)}，可观测性 ${vector[2]} 取自 ${start(basis.observability)}，均按该行缺少的算子的规则推得。`,
+  ],
+  figureSource: (s) =>
+    s.kind === 'stated' ? s.text.zh : `推算：${s.parts.map((p) => `${p.operator} ${p.text}`).join(' + ')}`,
+  constraint,
+  assumption(a) {
+    switch (a.kind) {
+      case 'quantity-from-unit':
+        return `未指明量：按单位读作${QUANTITY[a.quantity]}`;
+      case 'range-upper':
+        return '范围：按其上限读作“至多”';
+      case 'no-comparator':
+        return '未给出比较符：读作“至多”';
+      case 'approx-as-at-most':
+        return `“${a.word}”读作“至多”`;
+    }
+  },
+  check,
+  exclusion,
+  trade,
+  reason(r) {
+    switch (r.kind) {
+      case 'supports':
+        return `${quote(r.requirement.text)}${from(r.requirement.source)} → ${r.requirement.label.zh}：支持该技术栈（+${r.weight}）`;
+      case 'not-for-stack':
+        return `${quote(r.requirement.text)}${from(r.requirement.source)} → ${r.requirement.label.zh}：并非该技术栈的长处`;
+      case 'indifferent':
+        return `${quote(r.requirement.text)}${from(r.requirement.source)}在此无关紧要：不考虑${r.requirement.label.zh}`;
+      case 'negated':
+        return r.excludes.length > 0
+          ? `${quote(r.requirement.text)}${from(r.requirement.source)}为否定：排除含 ${r.excludes.join('、')} 的技术栈`
+          : `${quote(r.requirement.text)}${from(r.requirement.source)}为否定：不要求${r.requirement.label.zh}`;
+      case 'check': {
+        const status = { met: '满足', violated: '不满足', unknown: '未知' }[r.check.status];
+        return `${constraint(r.check.constraint)}：${status}——${check(r.check)}`;
+      }
+      case 'excluded':
+        return `${r.stack.name}（${r.stack.form}）被排除：${r.excludedBy.map(exclusion).join('；')}`;
+      case 'ranked-by-numbers':
+        return '没有哪项具名需求偏向某个技术栈：先按数值需求排序，再按指标表排序。';
+      case 'operator-word':
+        return `需求本身就是算子序列 ${r.word}：按原样化简并查表。`;
+      case 'stack':
+        return r.why.zh;
+      case 'composed':
+        return zh.composed(r.composition);
+      case 'nothing-to-deploy':
+        return zh.nothingToDeploy;
+    }
+  },
+  conflict(c) {
+    switch (c.kind) {
+      case 'no-stack-meets-all':
+        return `没有技术栈能满足全部需求。最接近的是 ${c.closest.name}（${c.closest.form}），但${c.excludedBy.map(exclusion).join('；')}。`;
+      case 'unknown-for-all':
+        return `没有已知能满足${quote(c.constraint.text)}的技术栈：${c.closest.name} 最接近（${check(c.check)}）。依赖它之前请先实测。`;
+      case 'favorite-excluded': {
+        const gives = c.givesUp.length > 0 ? `，代价是 ${c.givesUp.map(trade).join('、')}` : '';
+        return `${quote(c.text)}（${c.label.zh}）指向 ${c.favorite.name}（${c.favorite.form}），但${c.excludedBy.map(exclusion).join('；')}。改为推荐：${c.chosen.name}${gives}。`;
+      }
+      case 'contradiction':
+        return `${quote(c.first)}与${quote(c.second)}无法同时成立：在无法运行虚拟机的环境里，没有技术栈能提供虚拟机级隔离。最接近的是 ${c.closest.name}（${c.closest.form}）；请决定放宽哪一项需求。`;
+    }
+  },
+  composed: (c) => {
+    const diff =
+      [...c.added.map((op) => `+${op}`), ...c.missing.map((op) => `−${op}`)].join('，') ||
+      '仅算子顺序不同（在头部算子之下，S∘C 与 C∘S 是不同的技术栈：A4）';
+    return `没有 ${c.form || '∅'} 对应的技术栈：由其算子组合而成。部署命令取自${c.chosen ? '所选' : '最接近的'}技术栈 ${c.base.name}（${c.base.form}），差异为 ${diff}；请按差异调整。`;
+  },
+  nothingToDeploy: '该序列化简为 ∅（空操作）：没有技术栈，也无需部署。',
+  composedNote: '知识库中没有这个范式的技术栈，以下由其算子组合而成。',
+
+  configWhere: {
+    SLACK_BOT_TOKEN:
+      ' Bot User OAuth Token（xoxb-…）：api.slack.com/apps → 您的应用 → OAuth & Permissions → Bot User OAuth Token（请先把应用安装到工作区）',
+    SLACK_SIGNING_SECRET:
+      ' HTTP 模式所需（未设置 SLACK_APP_TOKEN 时）：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Signing Secret',
+    SLACK_APP_TOKEN:
+      '可选项；设置后使用 Socket Mode（xapp-…）：api.slack.com/apps → 您的应用 → Basic Information → App-Level Tokens → Generate，权限范围 connections:write',
+    PORT: '可选项；HTTP 端口，0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
+    SLACK_API_URL:
+      '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
+    KNOWLEDGE_PATH: '可选项；用于补充或覆盖内置知识库的 YAML 文件',
+    LOG_LEVEL: '可选项；debug、info、warn、error 之一（默认 info）',
+  },
+  configIssue: (issue) =>
+    ({
+      missing: '缺失',
+      'not-text': '必须是文本',
+      'not-bot-token': '看起来不是机器人令牌（应以 xoxb- 开头）',
+      'not-signing-secret': '看起来不是签名密钥（应为一个不含空格的词）',
+      'not-app-token': '看起来不是应用级令牌（应以 xapp- 开头）',
+      'not-whole-number': '必须是整数',
+      'port-range': '必须在 0 到 65535 之间',
+      'not-url': '必须是 http(s) URL',
+      'url-credentials': '不得包含用户名或密码',
+      'log-level': '必须是 debug、info、warn、error 之一',
+      invalid: '无效',
+    })[issue],
+  running: (mode, version, port) =>
+    mode === 'socket'
+      ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）`
+      : `stack-advisor 正以 HTTP 模式运行于端口 ${port}：POST /slack/events，GET /healthz（知识库 ${version}）`,
+  stopping: (signal) => `${signal}：正在停止`,
+  stopFailed: (detail) => `stack-advisor 未能正常停止：${detail}`,
+
+  failure,
+  failureHint: '发送 `/stack 帮助` 查看示例',
+  failureFallback: '抱歉，无法回答',
+  apology: '抱歉，我这边在回答时出错了。错误已记录，请稍后重试。',
+
+  simplifyTitle: '化简 → 范式',
+  explainTitle: (target) => `解释 ${target}`,
+  glossary: (letter) =>
+    letter === '∅'
+      ? '∅ 是空操作（A6）：它把每个技术对象映射为自身，并从任何序列中消失。化简为 ∅ 的序列不部署任何东西。'
+      : 'V⁻¹（也写作 V^-1）是 V 的弱逆元，即“硬件解锁”（A7）：V∘V⁻¹ → ∅。只有 V 有逆元，且只能抵消紧挨在它前面的 V。',
+  operatorClass: {
+    head: '头部：隔离边界，总在最前',
+    base: '基础：镜像、容器、沙盒',
+    'add-on': '附加：其上的网格、运行时或策略',
+  },
+  classLabel: '类别',
+  maps: '映射',
+  implementations: '实现',
+  inAStack: '在技术栈中',
+  whenToUse: '适用场景',
+  inStacks: '包含它的典型技术栈',
+  inNoStack: '知识库中尚无包含它的技术栈',
+  operatorsOf: (form) => `${form} 的算子`,
+  comparisonTitle: (count) => `${count} 项比较`,
+  comparisonFallback: '比较',
+  bestOnEach: '各维度最优',
+  summary: '总结',
+  winner: (dimension, winners, score, tie) => {
+    const name = zh.dimensions[dimension];
+    return tie ? `${name}：持平（均为 ${score}）` : `${name}：${lists.format(winners)}——${score} / 5`;
+  },
+  estimateMark: '（估算）',
+
+  intro:
+    '告诉我服务的需求，我会推荐运行时 / 隔离 / 服务网格技术栈，并展示每一步：' +
+    '需求 → 算子序列 → 范式（含改写规则）→ 指标 延迟 / 安全 / 可观测性 → 技术栈及部署命令。' +
+    '每个回答都会说明理由，并列出相近的备选和需求间的冲突。',
+  howToAsk: '如何提问',
+  usage: [
+    '`/stack <需求>`：给出建议，仅您可见，并附“分享到频道”按钮',
+    '`/stack <算子序列>`，例如 `V∘C∘M∘C` 或 `V -> C -> M`：化简过程、指标与技术栈',
+    '`/stack 比较 <a> | <b>`：并列比较，以及谁在哪方面胜出',
+    '`/stack 解释 <算子或范式>`：它是什么、实现、数据、适用场景',
+    '`/stack 帮助`：显示本消息',
+    '在话题中 @我：我在话题内回答，后续追问会与我在该话题中的上一个回答合并',
+    '私信与 @我 的用法相同',
+  ],
+  examples: '示例',
+  examplesOther: 'Examples (English)',
+  helpFallback: 'stack-advisor：/stack <需求>、/stack <算子序列>、/stack 比较 a | b、/stack 解释 X',
+  languageNote: '我用您提问的语言回答。以 `中文:` 或 `en:` 开头可指定语言；算子序列和按钮使用您的 Slack 语言设置。',
+  homeStacks: (count) => `${count} 个典型技术栈`,
+  homeMetricsNote:
+    '指标依次为 延迟-安全-可观测性，各按 1–5 打分，5 最好（延迟 5 = 延迟最低）；▼ 表示 4–5，▲ 表示 1–3。',
+  homeGlossary: '算子词汇表',
+  homeClass: {
+    head: '头部：隔离边界（每个技术栈一个，总在最前）',
+    base: '基础：镜像、容器、沙盒',
+    'add-on': '附加：网格、运行时、策略、遥测',
+  },
+  homeExamples: '示例问题',
+
+  kitUploadComment: (stack, form, app, files) =>
+    `${stack}（${form}）的部署套件，应用 ${app}：共 ${files} 个文件。请先阅读 README.md。`,
+  kitTitle: (stack) => `部署套件 · ${stack}`,
+  kitFallback: (stack, form, files) => `${stack}（${form}）的部署套件：${files}`,
+  kitCommands: '命令（按顺序）',
+  kitAll: (files, command) => `全部 ${files} 个文件，附含前提条件与检查步骤的 README：${command}`,
+  kitPrivate: '该回答仅您可见，因此在此处显示部署套件，而不上传。',
+  kitUploadFailed: '文件无法上传到此处，因此改为直接显示部署套件。',
+
+  cliHelp: `stack-advisor —— 哪种运行时 / 隔离 / 网格技术栈适合您的需求
+  stack-advisor ask "<文本>"                与 /stack 相同的回答：建议、化简、解释、比较、帮助
+  stack-advisor advise "<需求>"             例如 "边缘计算，冷启动 < 10ms，内存 < 50MB" 或 "强隔离+合规，多租户"
+  stack-advisor simplify "<算子序列>"       例如 "V -> C -> M -> C"（用 - 从标准输入读取）
+  stack-advisor explain <算子|范式>         例如 Am、W、V∘S∘C∘M
+  stack-advisor compare "<a>" "<b>" [...]   需求或算子序列，并列比较
+  stack-advisor blocks "<文本>"             Slack 机器人对 /stack <文本> 发送的 Block Kit JSON
+  stack-advisor kit "<算子序列或需求>" --out DIR [--app NAME] [--image IMAGE] [--force]
+选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、--help、--version。
+退出码：0 已回答，2 输入有误，1 无法运行。
+算子：V Kc F G Cc（头部）· I C S（基础）· M W We Am P Ns Cg O E Ist Otel Gk（附加）· ∅ · V⁻¹`,
+  cliKit: {
+    usage: (
+      app,
+    ) => `用法：stack-advisor kit "<算子序列、技术栈 id 或需求>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json] [--lang en|zh]
+
+写出回答所推荐技术栈的部署套件：其命令引用的文件（seccomp 配置、RuntimeClass、Namespace、Deployment），
+以及一份 README，按顺序列出命令、前提条件和检查是否成功的方法。
+
+  --out DIR       写入的目录（不存在则创建）
+  --app NAME      应用名，须为 DNS 标签（默认 ${app}）：用作命名空间、Deployment 和容器名
+  --image IMAGE   镜像引用（默认取技术栈的镜像，例如 ${app}:v1.0）
+  --force         覆盖已存在的文件（不加时，只要有文件会被覆盖就什么都不写）
+  --json          输出 {"files": [...], "commands": [...]}，而非文本
+  --lang en|zh    README 和消息的语言（默认：需求的语言，其次 LC_ALL/LANG）
+
+示例：
+  stack-advisor kit "I∘C∘S∘M" --out kit
+  stack-advisor kit "强隔离，合规" --out kit --app payments --image registry.example.com/payments:1.4.2
+  stack-advisor kit edge --out edge-kit --json`,
+    wrote: (stackId, form, app, image, dir) =>
+      `已将 ${stackId}（${form}）的部署套件写入 ${dir}，应用 ${app}（${image}）：`,
+    runInOrder: (dir, readme) => `请在 ${dir} 中按顺序运行（${readme} 说明了每一步的前提以及如何检查是否成功）：`,
+  },
+  terminal: {
+    request: '需求',
+    notUnderstood: '未能理解',
+    outOfScope: '不在 stack-advisor 的决策范围内',
+    wordLine: '算子序列',
+    warning: '警告',
+    normalForm: '范式',
+    implementation: '实现',
+    deploy: '部署',
+    deployNothing: '部署：无',
+    earlierInThread: '来自本话题之前的回答',
+    compare: '比较',
+    whoWins: '谁在哪方面胜出',
+    figures: '数据',
+    knowledge: '知识库版本',
+  },
+};
