@@ -8,18 +8,25 @@ export interface Localized {
   readonly zh: string;
 }
 
-/** Chinese when Han characters carry the text (one counts as much as two Latin letters), English otherwise. */
+// An operator symbol or a one-letter token says nothing about the language: `V∘S∘C∘M`, `Am`, `Kc`, `Otel`.
+const SYMBOL = /^(?:[A-Z][a-z]?|Otel|Ist|[a-z])$/;
+
+/**
+ * Chinese when Han characters carry the text, English when Latin words do: each Han character counts as much as one
+ * English word, so Chinese sentences with English product names ("我们需要 Kata 和 gVisor") stay Chinese. Operator
+ * symbols count for neither. Undefined when there are no words at all.
+ */
 export function languageOf(text: string): Language | undefined {
   let han = 0;
-  let latin = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
     // The CJK Unified Ideographs block and its extension A: every Han character a request is likely to use.
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
   }
-  if (han > 0 && han * 2 >= latin) return 'zh';
-  return latin > 0 ? 'en' : undefined;
+  let words = 0;
+  for (const m of text.matchAll(/[A-Za-z]+/g)) if (!SYMBOL.test(m[0])) words++;
+  if (han > 0 && han >= words) return 'zh';
+  return words > 0 ? 'en' : han > 0 ? 'zh' : undefined;
 }
 
 /**

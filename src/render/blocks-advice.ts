@@ -22,13 +22,15 @@ function requirementsText(m: Messages, a: Advice): string {
     });
   const constraints = a.constraints.map((c) => {
     const assumed =
-      c.assumptions.length === 0 ? '' : ` _(${m.assumed}: ${escapeText(c.assumptions.map(m.assumption).join('; '))})_`;
+      c.assumptions.length === 0
+        ? ''
+        : ` _(${m.label(m.assumed)} ${escapeText(c.assumptions.map(m.assumption).join('; '))})_`;
     const from = c.source === 'thread' ? ` _(${m.fromThread})_` : '';
     return `${quoted(c.text)} → *${escapeText(m.constraint(c))}*${assumed}${from}`;
   });
   const lines = [...needs, ...constraints];
-  const list = bullets(m.step1, lines, 2400);
-  return `${list}\n*${m.word}:* ${codeSpan(a.word)}`;
+  const list = bullets(m.step1, lines, m, 2400);
+  return `${list}\n*${m.label(m.word)}* ${codeSpan(a.word)}`;
 }
 
 const STATUS: Record<ConstraintCheck['status'], string> = { met: '✅', violated: '❌', unknown: '❔' };
@@ -40,11 +42,11 @@ function checkLine(m: Messages, c: ConstraintCheck): string {
 
 function alternativeLine(m: Messages, c: Candidate): string {
   const gives =
-    c.givesUp.length === 0 ? '' : ` — ${m.givesUp}: ${c.givesUp.map((t) => escapeText(m.trade(t))).join('; ')}`;
+    c.givesUp.length === 0 ? '' : ` — ${m.label(m.givesUp)} ${c.givesUp.map((t) => escapeText(m.trade(t))).join('; ')}`;
   const excluded =
     c.excludedBy.length === 0
       ? ''
-      : ` — ${m.excludedBy}: ${c.excludedBy.map((e) => escapeText(m.exclusion(e))).join('; ')}`;
+      : ` — ${m.label(m.excludedBy)} ${c.excludedBy.map((e) => escapeText(m.exclusion(e))).join('; ')}`;
   return `*${escapeText(m.text(c.stack))}* ${codeSpan(c.normalForm)} ${codeSpan(c.metrics.label)}${gives}${excluded}`;
 }
 
@@ -59,20 +61,22 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
     bullets(
       m.why,
       r.reasons.map((x) => escapeText(m.reason(x))).filter((x) => x !== ''),
+      m,
     ),
     bullets(
       m.checks,
       violated.map((c) => checkLine(m, c)),
+      m,
     ),
   ]
     .filter((t) => t !== '')
     .join('\n');
   const alternatives = a.alternatives.slice(0, ALTERNATIVES_SHOWN);
   return {
-    text: `${m.adviceTitle}: ${escapeText(name)} (${r.normalForm} ${r.metrics.label}) — ${escapeText(cutText(a.request, 200))}`,
+    text: `${m.label(m.adviceTitle)} ${escapeText(name)} (${r.normalForm} ${r.metrics.label}) — ${escapeText(cutText(a.request, 200, m))}`,
     blocks: blocks(
       header(`${name} ${r.metrics.label}`),
-      section(`*${m.request}:* ${quoted(cutText(a.request, REQUEST_SHOWN))}`),
+      section(`*${m.label(m.request)}* ${quoted(cutText(a.request, REQUEST_SHOWN, m))}`),
       section(a.outOfScope.length === 0 ? '' : `ℹ️ ${escapeText(m.outOfScope(a.outOfScope))}`),
       section(requirementsText(m, a)),
       section([stepsText(m, a.steps, r.normalForm), warningsText(m, a.warnings)].filter((t) => t !== '').join('\n')),
@@ -83,15 +87,17 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
         bullets(
           m.conflicts,
           a.conflicts.map((c) => `⚠️ ${escapeText(m.conflict(c))}`),
+          m,
         ),
       ),
       section(
         bullets(
           m.alternatives,
           alternatives.map((c) => alternativeLine(m, c)),
+          m,
         ),
       ),
-      section(a.ignored.length === 0 ? '' : `*${m.ignored}:* ${a.ignored.map(quoted).join(', ')}`),
+      section(a.ignored.length === 0 ? '' : `*${m.label(m.ignored)}* ${a.ignored.map(quoted).join(', ')}`),
       footer(m, options, {
         version: a.knowledgeVersion,
         compareForms: [r.normalForm, ...alternatives.map((c) => c.normalForm)],

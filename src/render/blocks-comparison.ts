@@ -24,7 +24,7 @@ export function comparisonMessage(c: Comparison, options: MessageOptions = {}): 
   const m: Messages = messages(c.language);
   const items = c.items.slice(0, ITEMS_SHOWN);
   const itemBlocks: Block[] = items.flatMap((item, i) => {
-    const input = item.input === item.normalForm ? '' : `\n${quoted(cutText(item.input, 300))}`;
+    const input = item.input === item.normalForm ? '' : `\n${quoted(cutText(item.input, 300, m))}`;
     const title = `*${i + 1}. ${escapeText(m.text(item.stack))}* ${codeSpan(item.normalForm)} ${codeSpan(item.metrics.label)}${input}`;
     return [...fields(metricFields(m, item.metrics, item.figures), title), divider()];
   });
@@ -32,14 +32,14 @@ export function comparisonMessage(c: Comparison, options: MessageOptions = {}): 
     const item = c.items[i];
     return item === undefined ? `#${i + 1}` : `${i + 1}. ${escapeText(m.text(item.stack))}`;
   };
-  const winners = DIMENSIONS.map((d) => `*${m.dimensions[d]}:* ${c.winners[d].map(name).join(', ')}`);
+  const winners = DIMENSIONS.map((d) => `*${m.label(m.dimensions[d])}* ${c.winners[d].map(name).join(', ')}`);
   return {
-    text: `${m.comparisonFallback}: ${c.items.map((item) => `${escapeText(m.text(item.stack))} ${item.metrics.label}`).join(' vs ')}`,
+    text: `${m.label(m.comparisonFallback)} ${c.items.map((item) => `${escapeText(m.text(item.stack))} ${item.metrics.label}`).join(' vs ')}`,
     blocks: blocks(
       header(m.comparisonTitle(c.items.length)),
       itemBlocks,
-      section(bullets(m.bestOnEach, winners)),
-      section(bullets(m.summary, comparisonSummary(m, c).map(escapeText))),
+      section(bullets(m.bestOnEach, winners, m)),
+      section(bullets(m.summary, comparisonSummary(m, c).map(escapeText), m)),
       footer(m, options, { version: c.knowledgeVersion }),
     ),
   };

@@ -9,7 +9,7 @@ import type {
   SectionBlock,
 } from './blocks-types.js';
 import { escapeText } from './escape.js';
-import { cutText, LIMITS } from './limits.js';
+import { type CutWords, cutText, LIMITS } from './limits.js';
 
 /** Block constructors. Text given to them is already escaped mrkdwn, except where a parameter says `plain`. */
 
@@ -59,33 +59,44 @@ export function button(plain: string, actionId: string, value: string, style?: '
 }
 
 /** `*title*` then one bullet per line; lines past the budget are cut and counted, so the fence never breaks. */
-export function bullets(title: string, lines: readonly string[], budget: number = LIMITS.sectionText): string {
+export function bullets(
+  title: string,
+  lines: readonly string[],
+  words: CutWords,
+  budget: number = LIMITS.sectionText,
+): string {
   if (lines.length === 0) return '';
   return fitLines(
     `*${title}*`,
     lines.map((l) => `• ${l}`),
     '',
     budget,
+    words,
   );
 }
 
 /** Lines in a code block (already unescaped text: it is escaped here), cut by whole lines to fit `budget`. */
-export function codeBlock(title: string, lines: readonly string[], budget: number = LIMITS.sectionText): string {
+export function codeBlock(
+  title: string,
+  lines: readonly string[],
+  words: CutWords,
+  budget: number = LIMITS.sectionText,
+): string {
   if (lines.length === 0) return '';
-  return fitLines(`*${title}*\n\`\`\``, lines.map(escapeText), '```', budget);
+  return fitLines(`*${title}*\n\`\`\``, lines.map(escapeText), '```', budget, words);
 }
 
-function fitLines(head: string, lines: readonly string[], foot: string, budget: number): string {
+function fitLines(head: string, lines: readonly string[], foot: string, budget: number, words: CutWords): string {
   const out: string[] = [];
   let used = head.length + foot.length + 40;
   for (const line of lines) {
-    const piece = cutText(line, Math.max(80, budget - used - 1));
+    const piece = cutText(line, Math.max(80, budget - used - 1), words);
     if (used + piece.length + 1 > budget) break;
     out.push(piece);
     used += piece.length + 1;
   }
   const more = lines.length - out.length;
-  const tail = more > 0 ? [`… (cut: ${more} more lines)`] : [];
+  const tail = more > 0 ? [words.cut(more, 'lines')] : [];
   const body = [head, ...out, ...(foot === '' ? tail : [foot, ...tail])];
   return body.join('\n');
 }

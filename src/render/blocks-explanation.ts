@@ -12,29 +12,31 @@ function stacksText(m: Messages, e: Explanation): string {
   return bullets(
     m.inStacks,
     e.stacks.map((s) => `*${escapeText(s.name)}* ${codeSpan(s.normalForm)} ${codeSpan(s.label)}`),
+    m,
   );
 }
 
 /** The name of an operator, in the answer's language first. */
-const nameOf = (m: Messages, op: Operator): string =>
-  m.language === 'zh' ? `${op.name.zh} / ${op.name.en}` : `${op.name.en} / ${op.name.zh}`;
+const nameOf = (m: Messages, op: Operator): string => m.operatorName(op.name);
 
 function operatorBlocks(m: Messages, op: Operator): Block[] {
   return blocks(
     header(`${op.symbol} — ${nameOf(m, op)}`),
     section(
       [
-        `*${m.classLabel}:* ${m.operatorClass[op.class]}`,
-        `*${m.maps}:* ${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
-        `*${m.implementations}:* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
-        `*${m.inAStack}:* ${escapeText(m.text(op.stack_part))}`,
+        `*${m.label(m.classLabel)}* ${m.operatorClass[op.class]}`,
+        `*${m.label(m.maps)}* ${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
+        `*${m.label(m.implementations)}* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
+        `*${m.label(m.inAStack)}* ${escapeText(m.text(op.stack_part))}`,
       ].join('\n'),
     ),
     fields(op.figureViews.map((f) => `*${escapeText(m.quantities[f.quantity])}*\n${escapeText(f.text)}`)),
     context(
-      op.figureViews.map((f) => `${escapeText(m.quantities[f.quantity])}: ${escapeText(m.figureSource(f.source))}`),
+      op.figureViews.map(
+        (f) => `${m.label(escapeText(m.quantities[f.quantity]))} ${escapeText(m.figureSource(f.source))}`,
+      ),
     ),
-    section(`*${m.whenToUse}:* ${escapeText(m.text(op.when))}`),
+    section(`*${m.label(m.whenToUse)}* ${escapeText(m.text(op.when))}`),
   );
 }
 
@@ -82,8 +84,8 @@ export function operatorsMessage(
     [
       `*${op.symbol}* — ${escapeText(nameOf(m, op))} _(${m.operatorClass[op.class]})_`,
       `${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
-      `*${m.implementations}:* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
-      `*${m.whenToUse}:* ${escapeText(m.text(op.when))}`,
+      `*${m.label(m.implementations)}* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
+      `*${m.label(m.whenToUse)}* ${escapeText(m.text(op.when))}`,
     ].join('\n'),
   );
   return {

@@ -34,7 +34,7 @@ export const example = (text: string): string => `\`${escapeText(text)}\``;
 /** The examples in the reader's language first, then the other's. */
 export function exampleSections(m: Messages): [string, string] {
   const other = m.language === 'zh' ? EXAMPLES.en : EXAMPLES.zh;
-  return [bullets(m.examples, EXAMPLES[m.language].map(example)), bullets(m.examplesOther, other.map(example))];
+  return [bullets(m.examples, EXAMPLES[m.language].map(example), m), bullets(m.examplesOther, other.map(example), m)];
 }
 
 /** Usage with examples in English and Chinese, framed in the asker's language. */
@@ -46,7 +46,7 @@ export function helpMessage(h: Help, options: MessageOptions = {}): SlackMessage
     blocks: blocks(
       header('stack-advisor · /stack'),
       section(m.intro),
-      section(bullets(m.howToAsk, usageLines(m))),
+      section(bullets(m.howToAsk, usageLines(m), m)),
       section(mine),
       section(other),
       context([m.languageNote]),

@@ -22,16 +22,19 @@ export function kitUploadComment(m: Messages, kit: Kit, stackName: string): stri
  */
 export function kitMessage(m: Messages, kit: Kit, stackName: string, reason?: string): SlackMessage {
   const files = kit.files.filter((f) => f.path !== 'README.md');
-  return fitMessage({
-    text: m.kitFallback(escapeText(stackName), kit.normalForm, kit.files.map((f) => f.path).join(', ')),
-    blocks: [
-      header(m.kitTitle(stackName)),
-      ...section(codeBlock(m.kitCommands, kit.commands)),
-      ...files.flatMap((f) => section(codeBlock(f.path, f.content.trimEnd().split('\n')))),
-      ...context([
-        ...(reason === undefined ? [] : [escapeText(reason)]),
-        m.kitAll(kit.files.length, codeSpan(cliLine(kit, m))),
-      ]),
-    ],
-  });
+  return fitMessage(
+    {
+      text: m.kitFallback(escapeText(stackName), kit.normalForm, kit.files.map((f) => f.path).join(', ')),
+      blocks: [
+        header(m.kitTitle(stackName)),
+        ...section(codeBlock(m.kitCommands, kit.commands, m)),
+        ...files.flatMap((f) => section(codeBlock(f.path, f.content.trimEnd().split('\n'), m))),
+        ...context([
+          ...(reason === undefined ? [] : [escapeText(reason)]),
+          m.kitAll(kit.files.length, codeSpan(cliLine(kit, m))),
+        ]),
+      ],
+    },
+    m,
+  );
 }

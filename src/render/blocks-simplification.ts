@@ -10,7 +10,9 @@ import { type Messages, messages } from './messages/index.js';
 /** The body of a simplification, shared with an explanation of a form: word, trace, metrics, stack. */
 export function simplificationBody(m: Messages, s: Simplification): Block[] {
   return blocks(
-    section(`*${m.word}:* ${codeSpan(s.word)}${s.input === s.word ? '' : ` (${quoted(cutText(s.input, 300))})`}`),
+    section(
+      `*${m.label(m.word)}* ${codeSpan(s.word)}${s.input === s.word ? '' : ` (${quoted(cutText(s.input, 300, m))})`}`,
+    ),
     section([stepsText(m, s.steps, s.normalForm), warningsText(m, s.warnings)].filter((t) => t !== '').join('\n')),
     metricsBlocks(m, s.metrics, s.stack.figures),
     stackViewBlocks(m, s.stack),

@@ -14,9 +14,9 @@ export function stepsText(m: Messages, steps: readonly RewriteStep[], normalForm
   const lines = steps.map(
     (s) => `${codeSpan(s.axiom)} ${escapeText(m.rule(s.rule))}: ${codeSpan(s.before)} → ${codeSpan(s.after)}`,
   );
-  const trace = lines.length === 0 ? m.alreadyNormal : bullets(m.step2, lines, LIMITS.sectionText - 200);
+  const trace = lines.length === 0 ? m.alreadyNormal : bullets(m.step2, lines, m, LIMITS.sectionText - 200);
   const head = lines.length === 0 ? `*${m.step2}*\n${trace}` : trace;
-  return `${head}\n*${m.normalForm}:* ${codeSpan(normalForm)}`;
+  return `${head}\n*${m.label(m.normalForm)}* ${codeSpan(normalForm)}`;
 }
 
 export function warningsText(m: Messages, warnings: readonly AlgebraWarning[]): string {
@@ -43,14 +43,14 @@ export function estimateLines(m: Messages, metrics: Metrics): string[] {
 /** Step 3: the metrics and figures as fields, their sources in a context line. */
 export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly FigureView[]): Block[] {
   const sources = figures.map(
-    (f) => `${escapeText(m.quantities[f.quantity])}: ${escapeText(m.figureSource(f.source))}`,
+    (f) => `${m.label(escapeText(m.quantities[f.quantity]))} ${escapeText(m.figureSource(f.source))}`,
   );
   return [
     ...fields(metricFields(m, metrics, figures), `*${m.step3}* ${codeSpan(metrics.label)}`),
     ...context([
-      `${m.metricSourceTitle}: ${escapeText(m.metricSource(metrics.source))}`,
+      `${m.label(m.metricSourceTitle)} ${escapeText(m.metricSource(metrics.source))}`,
       ...estimateLines(m, metrics).map(escapeText),
-      ...(sources.length === 0 ? [] : [`${m.sources}: ${sources.join(' · ')}`]),
+      ...(sources.length === 0 ? [] : [`${m.label(m.sources)} ${sources.join(' · ')}`]),
     ]),
   ];
 }
@@ -58,10 +58,11 @@ export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly F
 /** Step 4: the stack, how it is implemented, and the commands to deploy it in a code block. */
 export function stackBlocks(m: Messages, stack: StackView): Block[] {
   const composed = stack.composition !== undefined ? `\n_${m.composedNote}_` : '';
-  const commands = stack.commands.length === 0 ? section(m.noCommands) : section(codeBlock(m.commands, stack.commands));
+  const commands =
+    stack.commands.length === 0 ? section(m.noCommands) : section(codeBlock(m.commands, stack.commands, m));
   return [
     ...section(
-      `*${m.step4}*\n*${m.stack}:* ${escapeText(m.text(stack.name))}${composed}\n*${m.implementation}:* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}`,
+      `*${m.step4}*\n*${m.label(m.stack)}* ${escapeText(m.text(stack.name))}${composed}\n*${m.label(m.implementation)}* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}`,
     ),
     ...commands,
   ];
@@ -76,5 +77,5 @@ export function stackViewBlocks(m: Messages, stack: StackView): Block[] {
       : stack.why === undefined
         ? ''
         : m.text(stack.why);
-  return [...stackBlocks(m, stack), ...section(why === '' ? '' : `*${m.why}:* ${escapeText(why)}`)];
+  return [...stackBlocks(m, stack), ...section(why === '' ? '' : `*${m.label(m.why)}* ${escapeText(why)}`)];
 }

@@ -17,17 +17,18 @@ export type { MessageOptions } from './blocks-footer.js';
 
 /** Any answer as a Slack message within Block Kit limits, with a `text` fallback. Pure: same answer, same message. */
 export function answerMessage(answer: Answer, options: MessageOptions = {}): SlackMessage {
+  const m = messages(answer.language);
   switch (answer.kind) {
     case 'advice':
-      return fitMessage(adviceMessage(answer, options));
+      return fitMessage(adviceMessage(answer, options), m);
     case 'simplification':
-      return fitMessage(simplificationMessage(answer, options));
+      return fitMessage(simplificationMessage(answer, options), m);
     case 'explanation':
-      return fitMessage(explanationMessage(answer, options));
+      return fitMessage(explanationMessage(answer, options), m);
     case 'comparison':
-      return fitMessage(comparisonMessage(answer, options));
+      return fitMessage(comparisonMessage(answer, options), m);
     case 'help':
-      return fitMessage(helpMessage(answer, options));
+      return fitMessage(helpMessage(answer, options), m);
   }
 }
 
@@ -35,10 +36,13 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
 export function failureMessage(failure: Failure, language?: Language): SlackMessage {
   const m = messages(failure.language ?? language);
   const reason = m.failure(failure);
-  return fitMessage({
-    text: `${m.failureFallback}: ${escapeText(reason)}`,
-    blocks: [...section(`⚠️ ${escapeText(reason)}`), ...context([`${m.failureHint} · ${codeSpan(failure.code)}`])],
-  });
+  return fitMessage(
+    {
+      text: `${m.label(m.failureFallback)} ${escapeText(reason)}`,
+      blocks: [...section(`⚠️ ${escapeText(reason)}`), ...context([`${m.failureHint} · ${codeSpan(failure.code)}`])],
+    },
+    m,
+  );
 }
 
 /** What the user sees when the bot itself failed: short, and never silent. */

@@ -17,7 +17,7 @@ export interface HomeContent {
 const CLASS_ORDER: readonly OperatorInfo['class'][] = ['head', 'base', 'add-on'];
 
 function operatorText(m: Messages, op: OperatorInfo): string {
-  const name = m.language === 'zh' ? `${op.name.zh} / ${op.name.en}` : `${op.name.en} / ${op.name.zh}`;
+  const name = m.operatorName(op.name);
   return [
     `*${op.symbol}* · ${escapeText(name)}`,
     escapeText(m.text(op.when)),
@@ -29,8 +29,7 @@ function operatorText(m: Messages, op: OperatorInfo): string {
 export function homeView(content: HomeContent, language: Language = 'en'): HomeView {
   const m = messages(language);
   const stacks = content.stacks.map((s) => {
-    const [first, second] = m.language === 'zh' ? [s.title.zh, s.title.en] : [s.title.en, s.title.zh];
-    return `*${escapeText(first)}* / ${escapeText(second)}\n${escapeText(s.name)} · ${codeSpan(s.normalForm)} · ${codeSpan(s.label)}`;
+    return `*${escapeText(m.text(s.title))}*\n${escapeText(s.name)} · ${codeSpan(s.normalForm)} · ${codeSpan(s.label)}`;
   });
   const glossary = CLASS_ORDER.flatMap((cls) => {
     const ops = content.operators.filter((op) => op.class === cls);
@@ -39,25 +38,28 @@ export function homeView(content: HomeContent, language: Language = 'en'): HomeV
       : [...section(`*${m.homeClass[cls]}*`), ...ops.flatMap((op) => section(operatorText(m, op)))];
   });
   const [mine, other] = exampleSections(m);
-  return fitHome({
-    type: 'home',
-    blocks: blocks(
-      header('stack-advisor'),
-      section(m.intro),
-      section(bullets(m.howToAsk, usageLines(m))),
-      context([m.languageNote]),
-      divider(),
-      header(m.homeStacks(content.stacks.length)),
-      section(m.homeMetricsNote),
-      stacks.flatMap((s) => section(s)),
-      divider(),
-      header(m.homeGlossary),
-      glossary,
-      divider(),
-      header(m.homeExamples),
-      section(mine),
-      section(other),
-      context([`${m.knowledge} ${codeSpan(content.version)}`]),
-    ),
-  });
+  return fitHome(
+    {
+      type: 'home',
+      blocks: blocks(
+        header('stack-advisor'),
+        section(m.intro),
+        section(bullets(m.howToAsk, usageLines(m), m)),
+        context([m.languageNote]),
+        divider(),
+        header(m.homeStacks(content.stacks.length)),
+        section(m.homeMetricsNote),
+        stacks.flatMap((s) => section(s)),
+        divider(),
+        header(m.homeGlossary),
+        glossary,
+        divider(),
+        header(m.homeExamples),
+        section(mine),
+        section(other),
+        context([`${m.knowledge} ${codeSpan(content.version)}`]),
+      ),
+    },
+    m,
+  );
 }

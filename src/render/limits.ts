@@ -1,4 +1,5 @@
 import type { Block, Button, HomeView, Mrkdwn, SlackMessage, TextObject } from './blocks-types.js';
+import type { Messages } from './messages/index.js';
 
 /** Block Kit limits (api.slack.com/reference/block-kit): beyond them Slack rejects the whole payload. */
 export const LIMITS = {
@@ -18,21 +19,27 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-const cutNote = (more: number, what: string): string => `… (cut: ${more} more ${what})`;
+/** How a cut says what it left out, in the reader's language. */
+export type CutWords = Pick<Messages, 'cut'>;
+type What = Parameters<Messages['cut']>[1];
+
+/** Without a language (a block constructor's last-resort cut), the note is a count only. */
+const NEUTRAL: CutWords = { cut: (more) => `… (+${more})` };
+const cutNote = (more: number, what: What, words: CutWords = NEUTRAL): string => words.cut(more, what);
 
 /**
  * Shortens `text` to at most `max` characters, saying how much was cut, never leaving half an escape (`&am`) or half
  * a surrogate pair behind.
  */
-export function cutText(text: string, max: number, what = 'characters'): string {
+export function cutText(text: string, max: number, words: CutWords = NEUTRAL): string {
   if (text.length <= max) return text;
-  const note = cutNote(text.length, what);
+  const note = cutNote(text.length, 'characters', words);
   if (note.length + 1 >= max) return text.slice(0, max);
   let kept = text.slice(0, Math.max(0, max - note.length - 1));
   const entity = kept.lastIndexOf('&');
   if (entity >= 0 && !kept.slice(entity).includes(';')) kept = kept.slice(0, entity);
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
-  return `${kept} ${cutNote(text.length - kept.length, what)}`;
+  return `${kept} ${cutNote(text.length - kept.length, 'characters', words)}`;
 }
 
 /** Keeps the first `max` items; when some are dropped, the last kept slot says how many. */
@@ -44,14 +51,14 @@ function cutList<T>(items: readonly T[], max: number, notice: (more: number) => 
 
 const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text });
 
-function fitTextObject(text: TextObject, max: number): TextObject {
-  return { ...text, text: cutText(text.text, max) };
+function fitTextObject(text: TextObject, max: number, words: CutWords): TextObject {
+  return { ...text, text: cutText(text.text, max, words) };
 }
 
 function fitButton(button: Button): Button {
   return {
     ...button,
-    text: { ...button.text, text: cutText(button.text.text, LIMITS.buttonText, 'chars') },
+    text: { ...button.text, text: cutText(button.text.text, LIMITS.buttonText) },
     action_id: button.action_id.slice(0, LIMITS.id),
     ...(button.value === undefined ? {} : { value: button.value.slice(0, LIMITS.buttonValue) }),
   };
@@ -92,22 +99,22 @@ function fits(block: Block): boolean {
 }
 
 /** One block within its own limits: text lengths, number of fields and elements, id lengths. */
-function fitBlock(block: Block): Block {
+function fitBlock(block: Block, words: CutWords): Block {
   if (fits(block)) return block;
   const id = block.block_id === undefined ? {} : { block_id: block.block_id.slice(0, LIMITS.id) };
   switch (block.type) {
     case 'header':
-      return { ...block, ...id, text: { ...block.text, text: cutText(block.text.text, LIMITS.headerText) } };
+      return { ...block, ...id, text: { ...block.text, text: cutText(block.text.text, LIMITS.headerText, words) } };
     case 'section':
       return {
         ...block,
         ...id,
-        ...(block.text === undefined ? {} : { text: mrkdwn(cutText(block.text.text, LIMITS.sectionText)) }),
+        ...(block.text === undefined ? {} : { text: mrkdwn(cutText(block.text.text, LIMITS.sectionText, words)) }),
         ...(block.fields === undefined
           ? {}
           : {
-              fields: cutList(block.fields, LIMITS.fields, (more) => mrkdwn(cutNote(more, 'fields'))).map((f) =>
-                mrkdwn(cutText(f.text, LIMITS.fieldText)),
+              fields: cutList(block.fields, LIMITS.fields, (more) => mrkdwn(cutNote(more, 'fields', words))).map((f) =>
+                mrkdwn(cutText(f.text, LIMITS.fieldText, words)),
               ),
             }),
       };
@@ -118,8 +125,8 @@ function fitBlock(block: Block): Block {
         elements: cutList(
           block.elements,
           LIMITS.contextElements,
-          (more): TextObject => mrkdwn(cutNote(more, 'notes')),
-        ).map((e) => fitTextObject(e, LIMITS.contextText)),
+          (more): TextObject => mrkdwn(cutNote(more, 'notes', words)),
+        ).map((e) => fitTextObject(e, LIMITS.contextText, words)),
       };
     case 'actions':
       return { ...block, ...id, elements: block.elements.slice(0, LIMITS.actionsElements).map(fitButton) };
@@ -132,8 +139,8 @@ function fitBlock(block: Block): Block {
  * At most `max` blocks, each within its limits. When blocks must go, they go from the middle: the trailing buttons and
  * the version line stay, and a context block says how many were cut.
  */
-export function fitBlocks(blocks: readonly Block[], max: number): Block[] {
-  const fitted = blocks.map(fitBlock);
+export function fitBlocks(blocks: readonly Block[], max: number, words: CutWords = NEUTRAL): Block[] {
+  const fitted = blocks.map((b) => fitBlock(b, words));
   if (fitted.length <= max) return fitted;
   let tail = 0;
   while (tail < 2 && tail < fitted.length && ['actions', 'context'].includes(fitted[fitted.length - 1 - tail].type)) {
@@ -141,19 +148,19 @@ export function fitBlocks(blocks: readonly Block[], max: number): Block[] {
   }
   const body = fitted.slice(0, fitted.length - tail);
   const keep = max - tail - 1;
-  const notice: Block = { type: 'context', elements: [mrkdwn(cutNote(body.length - keep, 'blocks'))] };
+  const notice: Block = { type: 'context', elements: [mrkdwn(cutNote(body.length - keep, 'blocks', words))] };
   return [...body.slice(0, keep), notice, ...fitted.slice(fitted.length - tail)];
 }
 
 /** A message Slack will accept: at most 50 blocks, each within its limits, and a bounded fallback text. */
-export function fitMessage(message: SlackMessage): SlackMessage {
+export function fitMessage(message: SlackMessage, words: CutWords = NEUTRAL): SlackMessage {
   return {
-    text: cutText(message.text, LIMITS.fallbackText),
-    blocks: fitBlocks(message.blocks, LIMITS.messageBlocks),
+    text: cutText(message.text, LIMITS.fallbackText, words),
+    blocks: fitBlocks(message.blocks, LIMITS.messageBlocks, words),
   };
 }
 
 /** A Home tab Slack will accept: at most 100 blocks, each within its limits. */
-export function fitHome(view: HomeView): HomeView {
-  return { ...view, blocks: fitBlocks(view.blocks, LIMITS.homeBlocks) };
+export function fitHome(view: HomeView, words: CutWords = NEUTRAL): HomeView {
+  return { ...view, blocks: fitBlocks(view.blocks, LIMITS.homeBlocks, words) };
 }

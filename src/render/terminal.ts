@@ -32,7 +32,7 @@ function metricsLine(m: Messages, metrics: Metrics, s: Style): string[] {
   const lines = [
     `${s.bold(metrics.label)}  ${d.latency} ${metrics.latency} · ${d.security} ${metrics.security} · ${d.observability} ${metrics.observability}  ${s.dim(`[${m.metricSource(metrics.source)}]`)}`,
   ];
-  for (const line of estimateLines(m, metrics)) lines.push(s.yellow(`${m.estimateTitle}: ${line}`));
+  for (const line of estimateLines(m, metrics)) lines.push(s.yellow(`${m.label(m.estimateTitle)} ${line}`));
   return lines;
 }
 
@@ -55,9 +55,11 @@ function stackLines(m: Messages, stack: StackView, s: Style): string[] {
   return [
     ...(stack.implementation.length === 0
       ? []
-      : [`${t.implementation}: ${stack.implementation.map(m.text).join(' · ')}`]),
+      : [`${m.label(t.implementation)} ${stack.implementation.map(m.text).join(' · ')}`]),
     ...(stack.composition !== undefined ? [s.yellow(m.composed(stack.composition))] : []),
-    ...(stack.commands.length === 0 ? [t.deployNothing] : [`${t.deploy}:`, ...stack.commands.map((c) => `  $ ${c}`)]),
+    ...(stack.commands.length === 0
+      ? [t.deployNothing]
+      : [`${m.label(t.deploy)}`, ...stack.commands.map((c) => `  $ ${c}`)]),
   ];
 }
 
@@ -80,18 +82,18 @@ function advice(m: Messages, a: Advice, s: Style): string[] {
       `${m.quote(c.text)} → ${m.constraint(c)}${c.assumptions.length > 0 ? s.dim(` (${c.assumptions.map(m.assumption).join('; ')})`) : ''}`,
   );
   out.push(...indent([...reqs, ...cons]));
-  if (a.ignored.length > 0) out.push(indent([s.yellow(`${t.notUnderstood}: ${a.ignored.join(', ')}`)])[0]);
-  out.push(indent([`${t.wordLine}: ${a.word}`])[0], '');
+  if (a.ignored.length > 0) out.push(indent([s.yellow(`${m.label(t.notUnderstood)} ${a.ignored.join(', ')}`)])[0]);
+  out.push(indent([`${m.label(t.wordLine)} ${a.word}`])[0], '');
   out.push(s.bold(m.step2), ...indent(stepLines(m, a.steps, s)));
   out.push(
-    ...indent(a.warnings.map((w) => s.yellow(`${t.warning}: ${m.warning(w)}`))),
-    indent([`${t.normalForm}: ${s.bold(r.normalForm)}`])[0],
+    ...indent(a.warnings.map((w) => s.yellow(`${m.label(t.warning)} ${m.warning(w)}`))),
+    indent([`${m.label(t.normalForm)} ${s.bold(r.normalForm)}`])[0],
     '',
   );
   out.push(s.bold(m.step3), ...indent(metricsLine(m, r.metrics, s)), ...indent(figureLines(m, r.stack.figures, s)));
   out.push(...indent(r.checks.map((c) => checkLine(m, c, s))), '');
   out.push(
-    s.bold(`${m.step4}: ${m.text(r.stack.name)}`),
+    s.bold(`${m.label(m.step4)} ${m.text(r.stack.name)}`),
     ...indent(stackLines(m, { ...r.stack, composition: undefined }, s)),
     '',
   );
@@ -102,10 +104,12 @@ function advice(m: Messages, a: Advice, s: Style): string[] {
     out.push('', s.bold(m.alternatives));
     for (const alt of a.alternatives) {
       const excluded =
-        alt.excludedBy.length > 0 ? s.red(` ${m.excludedBy}: ${alt.excludedBy.map(m.exclusion).join('; ')}`) : '';
+        alt.excludedBy.length > 0
+          ? s.red(` ${m.label(m.excludedBy)} ${alt.excludedBy.map(m.exclusion).join('; ')}`)
+          : '';
       out.push(`  • ${m.text(alt.stack)}  ${alt.normalForm} ${alt.metrics.label}${excluded}`);
-      if (alt.givesUp.length > 0) out.push(`      ${m.givesUp}: ${alt.givesUp.map(m.trade).join('; ')}`);
-      if (alt.gains.length > 0) out.push(`      ${m.gains}: ${alt.gains.map(m.trade).join('; ')}`);
+      if (alt.givesUp.length > 0) out.push(`      ${m.label(m.givesUp)} ${alt.givesUp.map(m.trade).join('; ')}`);
+      if (alt.gains.length > 0) out.push(`      ${m.label(m.gains)} ${alt.gains.map(m.trade).join('; ')}`);
     }
   }
   return out;
@@ -123,14 +127,14 @@ function simplification(m: Messages, a: Simplification, s: Style): string[] {
     '',
     s.bold(m.step2),
     ...indent(stepLines(m, a.steps, s)),
-    ...indent(a.warnings.map((w) => s.yellow(`${t.warning}: ${m.warning(w)}`))),
-    `  ${t.normalForm}: ${s.bold(a.normalForm)}`,
+    ...indent(a.warnings.map((w) => s.yellow(`${m.label(t.warning)} ${m.warning(w)}`))),
+    `  ${m.label(t.normalForm)} ${s.bold(a.normalForm)}`,
     '',
     s.bold(m.step3),
     ...indent(metricsLine(m, a.metrics, s)),
     ...indent(figureLines(m, a.stack.figures, s)),
     '',
-    s.bold(`${m.step4}: ${m.text(a.stack.name)}`),
+    s.bold(`${m.label(m.step4)} ${m.text(a.stack.name)}`),
     ...indent(stackLines(m, a.stack, s)),
     ...(why === undefined ? [] : ['', s.bold(m.why), `  ${why}`]),
   ];
@@ -140,16 +144,16 @@ function explanation(m: Messages, a: Explanation, s: Style): string[] {
   const out: string[] = [];
   const o = a.operator;
   if (o) {
-    const name = m.language === 'zh' ? `${o.name.zh} (${o.name.en})` : `${o.name.en} (${o.name.zh})`;
+    const name = m.operatorName(o.name);
     out.push(`${s.bold(`${o.symbol} — ${name}`)}  ${s.dim(m.operatorClass[o.class])}`);
-    out.push(`  ${m.maps}: ${m.text(o.maps.from)} → ${m.text(o.maps.to)}`);
-    out.push(`  ${m.implementations}: ${o.implementations.map(m.text).join(', ')}`);
+    out.push(`  ${m.label(m.maps)} ${m.text(o.maps.from)} → ${m.text(o.maps.to)}`);
+    out.push(`  ${m.label(m.implementations)} ${o.implementations.map(m.text).join(', ')}`);
     if (o.figureViews.length > 0)
-      out.push(`  ${m.terminal.figures}:`, ...indent(indent(figureLines(m, o.figureViews, s))));
-    out.push(`  ${m.whenToUse}: ${m.text(o.when)}`);
+      out.push(`  ${m.label(m.terminal.figures)}`, ...indent(indent(figureLines(m, o.figureViews, s))));
+    out.push(`  ${m.label(m.whenToUse)} ${m.text(o.when)}`);
     out.push(
       a.stacks.length > 0
-        ? `  ${m.inStacks}: ${a.stacks.map((st) => `${st.name} (${st.normalForm} ${st.label})`).join('; ')}`
+        ? `  ${m.label(m.inStacks)} ${a.stacks.map((st) => `${st.name} (${st.normalForm} ${st.label})`).join('; ')}`
         : `  ${m.inNoStack}`,
     );
     return out;

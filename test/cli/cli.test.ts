@@ -97,9 +97,33 @@ describe('stack-advisor advise', () => {
 describe('stack-advisor explain and compare', () => {
   it('explains an operator with its implementations, figures and stacks', async () => {
     const r = await cli(['explain', 'Am']);
-    expect(r.stdout).toContain('Am — Ambient mesh (Ambient 网格)');
+    expect(r.stdout).toContain('Am — Ambient mesh');
     expect(r.stdout).toContain('Istio ambient');
     expect(r.stdout).toContain('Docker + Istio Ambient (I∘C∘S∘Am (5▼-3▲-5▼))');
+    // The same question in Chinese, or with --lang zh, is answered in Chinese.
+    for (const args of [
+      ['explain', 'Am', '--lang', 'zh'],
+      ['ask', '解释 Am'],
+    ]) {
+      const zh = await cli(args);
+      expect(zh.stdout).toContain('Am — Ambient 网格（Ambient mesh）');
+      expect(zh.stdout).toContain('适用场景');
+    }
+    const byLocale = await cli(['explain', 'Am'], '', { LANG: 'zh_CN.UTF-8' });
+    expect(byLocale.stdout).toContain('适用场景');
+  });
+
+  it('errors are in the asker’s language, on stderr and in the --json message', async () => {
+    const r = await cli(['simplify', 'C∘V∘C', '--json', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/头部算子/);
+    expect(JSON.parse(r.stdout).error).toEqual({
+      code: 'container-before-head',
+      message: expect.stringMatching(/头部算子/),
+    });
+    const bad = await cli(['advise', 'x', '--lang', 'fr']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lang takes en or zh/);
   });
 
   it('compares words and requirements side by side', async () => {

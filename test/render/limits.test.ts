@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/render/blocks-types.js';
 import { cutText, fitBlocks, fitHome, fitMessage } from '../../src/render/limits.js';
+import { en } from '../../src/render/messages/en.js';
+import { zh } from '../../src/render/messages/zh.js';
 import { blockProblems, homeProblems, messageProblems } from './block-kit-limits.js';
 
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6000 });
@@ -48,9 +50,14 @@ describe('cutText', () => {
   });
 
   it('counts what it cut', () => {
-    const cut = cutText('a'.repeat(1000), 100);
+    const cut = cutText('a'.repeat(1000), 100, en);
     const [, more] = cut.match(/cut: (\d+) more/) ?? [];
     expect(Number(more) + cut.indexOf(' …')).toBe(1000);
+    const zhCut = cutText('字'.repeat(1000), 100, zh);
+    const [, zhMore] = zhCut.match(/已截去 (\d+) 个字符/) ?? [];
+    expect(Number(zhMore) + zhCut.indexOf(' …')).toBe(1000);
+    // Without a language (a constructor's last resort) the note is a count only.
+    expect(cutText('a'.repeat(1000), 100)).toMatch(/… \(\+\d+\)$/);
   });
 });
 
@@ -87,7 +94,7 @@ describe('fitting payloads into Block Kit limits', () => {
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Knowledge base v1' }] },
     ];
-    const fitted = fitBlocks([...body, ...tail], 50);
+    const fitted = fitBlocks([...body, ...tail], 50, en);
     expect(fitted).toHaveLength(50);
     expect(fitted.slice(-2)).toEqual(tail);
     expect(fitted[47]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '… (cut: 33 more blocks)' }] });

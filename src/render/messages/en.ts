@@ -191,6 +191,8 @@ export const en: Messages = {
   list: (items) => lists.format(items),
   either: (items) => ors.format(items),
   number: (n) => numbers.format(n),
+  label: (text) => `${text}:`,
+  operatorName: (name) => name.en,
   text: (l) => l.en,
   cut: (more, what) =>
     `… (cut: ${noun(more, `more ${what === 'characters' ? 'character' : what.slice(0, -1)}`, `more ${what}`)})`,

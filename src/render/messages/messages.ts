@@ -35,6 +35,10 @@ export interface Messages {
   either(items: readonly string[]): string;
   /** A whole number as people write it: `4,000`. */
   number(n: number): string;
+  /** A label before its value: `Stack:` / `技术栈：`. */
+  label(text: string): string;
+  /** An operator's name: the reader's language, with the English one beside a Chinese name. */
+  operatorName(name: Localized): string;
   /** Text the knowledge base holds in both languages. */
   text(l: Localized): string;
   /** `(cut: 3 more lines)`. */

@@ -188,6 +188,8 @@ export const zh: Messages = {
   list: (items) => lists.format(items),
   either: (items) => ors.format(items),
   number: (n) => numbers.format(n),
+  label: (text) => `${text}：`,
+  operatorName: (name) => (name.zh === name.en ? name.zh : `${name.zh}（${name.en}）`),
   text: (l) => l.zh,
   cut: (more, what) => `……（已截去 ${numbers.format(more)} ${WHAT[what]}）`,
 

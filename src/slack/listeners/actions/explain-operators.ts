@@ -25,7 +25,10 @@ export const explainOperatorsCallback =
       }
       const message =
         explanations.length > 0
-          ? fitMessage(operatorsMessage(form, explanations, services.advisor.version, messages(language)))
+          ? fitMessage(
+              operatorsMessage(form, explanations, services.advisor.version, messages(language)),
+              messages(language),
+            )
           : failureMessage(failure('no-operators', { form }), language);
       await respond(privately(message, body.message?.thread_ts));
     } catch (error) {
