@@ -65,9 +65,12 @@ describe('fitting payloads into Block Kit limits', () => {
   it('turns any message into one Slack accepts, cut visibly', () => {
     fc.assert(
       fc.property(fc.array(block, { maxLength: 120 }), text, (blocks, fallback) => {
-        const fitted = fitMessage({ text: fallback, blocks: uniqueActionIds(blocks) });
+        const fitted = fitMessage({ text: fallback, blocks: uniqueActionIds(blocks) }, en);
         expect(messageProblems(fitted)).toEqual([]);
         if (blocks.length > 50) expect(JSON.stringify(fitted.blocks)).toMatch(/cut: \d+ more blocks/);
+        const zhFitted = fitMessage({ text: fallback, blocks: uniqueActionIds(blocks) }, zh);
+        expect(messageProblems(zhFitted)).toEqual([]);
+        if (blocks.length > 50) expect(JSON.stringify(zhFitted.blocks)).toMatch(/已截去 \d+ 个区块/);
       }),
       { numRuns: 60 },
     );
