@@ -168,7 +168,7 @@ describe('HTTP mode: /stack', () => {
     }
     const zh = blockText((await command('帮助')).json);
     expect(zh).toContain('/stack 比较');
-    expect(zh).toContain('Examples (English)');
+    expect(zh).toContain('英文示例');
   });
 
   it('answers Chinese requirements in Chinese framing', async () => {
@@ -592,5 +592,69 @@ describe('HTTP mode: started by Bolt alone', () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+describe('HTTP mode: the asker’s language', () => {
+  const commandAs = (text: string, userId: string): Promise<Sent> =>
+    send(events, commandBody(text, fake.responseUrl('lang'), userId), FORM);
+
+  it('a /stack V∘C∘M from a user whose Slack locale is zh-CN is answered in Chinese', async () => {
+    fake.locales.set('U0ZHLOCALE', 'zh-CN');
+    const res = await commandAs('V∘C∘M', 'U0ZHLOCALE');
+    expect(res.status).toBe(200);
+    const text = blockText(res.json);
+    expect(text).toContain('化简 → 范式');
+    expect(text).toContain('V∘C∘M');
+    expect(text).not.toContain('Simplify → normal form');
+    const [lookup] = fake.callsTo('users.info');
+    expect(lookup.args).toMatchObject({ user: 'U0ZHLOCALE', include_locale: 'true' });
+    // The buttons carry the language: what they answer stays Chinese.
+    expect(JSON.stringify(res.json)).toContain('\\"l\\":\\"zh\\"');
+  });
+
+  it('the same user writing English gets English, without asking Slack for the locale', async () => {
+    fake.locales.set('U0ZHWRITER', 'zh-CN');
+    const res = await commandAs('edge, cold start < 10ms', 'U0ZHWRITER');
+    const text = blockText(res.json);
+    expect(text).toContain('1 · Requirements → operator word');
+    expect(text).not.toMatch(/\p{Script=Han}/u);
+    expect(fake.callsTo('users.info')).toEqual([]);
+  });
+
+  it('a failing users.info still gets an answer, in English', async () => {
+    fake.failNext('users.info', { error: 'ratelimited' });
+    const res = await commandAs('V∘C∘M', 'U0LOOKUPFAILS');
+    expect(res.status).toBe(200);
+    expect(blockText(res.json)).toContain('Simplify → normal form');
+  });
+
+  it('a hanging users.info does not hold the acknowledgement near Slack’s 3 seconds', async () => {
+    const release = fake.hold('users.info');
+    const started = Date.now();
+    const res = await commandAs('V∘C∘M', 'U0LOOKUPHANGS');
+    const took = Date.now() - started;
+    release();
+    expect(res.status).toBe(200);
+    expect(took).toBeLessThan(2_500);
+    expect(blockText(res.json)).toContain('Simplify → normal form');
+  });
+
+  it('a mention with an operator word follows the asker’s locale; the Home tab too', async () => {
+    fake.locales.set('U0ZHMENTION', 'zh-CN');
+    const ts = newTs();
+    const text = '<@UBOT> V -> C -> M -> C';
+    fake.addMessage({ channel: 'C0DESIGN', ts, text, user: 'U0ZHMENTION' });
+    await event({ type: 'app_mention', user: 'U0ZHMENTION', text, ts, channel: 'C0DESIGN', event_ts: ts });
+    const [posted] = await postedReplies(1);
+    expect(blockText(posted)).toContain('化简 → 范式');
+    fake.locales.set('U0ZHHOME', 'zh-CN');
+    await event({ type: 'app_home_opened', user: 'U0ZHHOME', channel: 'D0DM', tab: 'home', event_ts: newTs() });
+    const call = await vi.waitFor(() => {
+      const [c] = fake.callsTo('views.publish');
+      if (c === undefined) throw new Error('not yet published');
+      return c;
+    });
+    expect(blockText(call.args.view)).toContain('典型技术栈');
   });
 });

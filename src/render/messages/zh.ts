@@ -131,13 +131,13 @@ function failureText(f: Failure): string {
         ? `技术栈 ${f.params.stackId}（${f.params.form}）：部署套件模板中没有 ${f.params.operator} 的 RuntimeClass 模板，缺少它的 Deployment 会运行在默认运行时上，得不到 ${f.params.operator} 承诺的隔离`
         : `技术栈 ${f.params.stackId}（${f.params.form}）：一个 Pod 只有一个 RuntimeClass，而该范式需要两个（${(f.params.files ?? []).join('、')}）`;
     case 'kit-inconsistent':
-      return `技术栈 ${f.params.stackId}（${f.params.form}）：${f.params.detail}`;
+      return `技术栈 ${f.params.stackId}（${f.params.form}）的命令与范式不一致：${f.params.detail}`;
     case 'kit-template':
       return `部署套件模板“${f.params.template}”使用了 ${f.params.placeholders.map((n) => `{${n}}`).join('、')}，生成器不会填充它们`;
     case 'kit-templates-unreadable':
       return `${f.params.file}：无法读取部署套件模板（${f.params.reason}）`;
     case 'kit-templates-invalid':
-      return `${f.params.file}：${f.params.path || '（顶层）'}：${f.params.detail}`;
+      return `部署套件模板无效：${f.params.file}：${f.params.path || '（顶层）'}：${f.params.detail}`;
     case 'out-not-directory':
       return `--out ${f.params.dir} 已存在且不是目录`;
     case 'kit-exists':
@@ -178,7 +178,7 @@ function failureText(f: Failure): string {
     case 'knowledge-syntax':
       return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：YAML 语法错误：${f.params.detail}`;
     case 'knowledge-invalid':
-      return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：${f.params.path || '（顶层）'}：${f.params.detail}`;
+      return `知识库文件无效：${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：${f.params.path || '（顶层）'}：${f.params.detail}`;
   }
 }
 
@@ -425,7 +425,7 @@ export const zh: Messages = {
     '私信与 @我 的用法相同',
   ],
   examples: '示例',
-  examplesOther: 'Examples (English)',
+  examplesOther: '英文示例',
   helpFallback: 'stack-advisor：/stack <需求>、/stack <算子序列>、/stack 比较 a | b、/stack 解释 X',
   languageNote: '我用您提问的语言回答。以 `中文:` 或 `en:` 开头可指定语言；算子序列和按钮使用您的 Slack 语言设置。',
   homeStacks: (count) => `${count} 个典型技术栈`,
