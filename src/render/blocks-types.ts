@@ -1,61 +1,25 @@
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  SectionBlock,
+  HomeView as SlackHomeView,
+} from '@slack/types';
+
 /**
- * The slice of Block Kit the bot sends, typed here so the renderer stays pure (no Slack package below src/slack).
- * The shapes are structurally the same as @slack/types, so Bolt accepts them as they are.
+ * Block Kit as @slack/types defines it (type-only imports: nothing of Slack's is loaded by the renderer at run time).
+ * The bot builds header, section, context, actions and divider blocks; the limits accept any known block.
  */
-
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-
-export interface Mrkdwn {
-  type: 'mrkdwn';
-  text: string;
-  verbatim?: boolean;
-}
-
+export type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, SectionBlock };
+export type PlainText = PlainTextElement;
+export type Mrkdwn = MrkdwnElement;
 export type TextObject = PlainText | Mrkdwn;
-
-export interface Button {
-  type: 'button';
-  text: PlainText;
-  action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
-}
-
-export interface HeaderBlock {
-  type: 'header';
-  block_id?: string;
-  text: PlainText;
-}
-
-export interface SectionBlock {
-  type: 'section';
-  block_id?: string;
-  text?: Mrkdwn;
-  fields?: Mrkdwn[];
-}
-
-export interface DividerBlock {
-  type: 'divider';
-  block_id?: string;
-}
-
-export interface ContextBlock {
-  type: 'context';
-  block_id?: string;
-  elements: TextObject[];
-}
-
-export interface ActionsBlock {
-  type: 'actions';
-  block_id?: string;
-  elements: Button[];
-}
-
-export type Block = HeaderBlock | SectionBlock | DividerBlock | ContextBlock | ActionsBlock;
+export type Block = KnownBlock;
 
 /** A message: blocks for people, `text` for notifications, screen readers and old clients. */
 export interface SlackMessage {
@@ -63,7 +27,4 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-export interface HomeView {
-  type: 'home';
-  blocks: Block[];
-}
+export type HomeView = SlackHomeView & { blocks: Block[] };

@@ -1,4 +1,13 @@
-import type { Block, Button, HomeView, Mrkdwn, SlackMessage, TextObject } from './blocks-types.js';
+import type {
+  ActionsBlock,
+  Block,
+  Button,
+  ContextBlock,
+  HomeView,
+  Mrkdwn,
+  SlackMessage,
+  TextObject,
+} from './blocks-types.js';
 import type { Messages } from './messages/index.js';
 
 /** Block Kit limits (api.slack.com/reference/block-kit): beyond them Slack rejects the whole payload. */
@@ -55,14 +64,28 @@ function fitTextObject(text: TextObject, max: number, words: CutWords): TextObje
   return { ...text, text: cutText(text.text, max, words) };
 }
 
+type ActionElement = ActionsBlock['elements'][number];
+type ContextElement = ContextBlock['elements'][number];
+
 function fitButton(button: Button): Button {
   return {
     ...button,
     text: { ...button.text, text: cutText(button.text.text, LIMITS.buttonText) },
-    action_id: button.action_id.slice(0, LIMITS.id),
+    ...(button.action_id === undefined ? {} : { action_id: button.action_id.slice(0, LIMITS.id) }),
     ...(button.value === undefined ? {} : { value: button.value.slice(0, LIMITS.buttonValue) }),
   };
 }
+
+const idOk = (id: string | undefined): boolean => id === undefined || id.length <= LIMITS.id;
+
+/** The bot's buttons are checked; another interactive element is left as it is. */
+const elementFits = (e: ActionElement): boolean =>
+  e.type !== 'button' ||
+  (e.text.text.length <= LIMITS.buttonText &&
+    idOk(e.action_id) &&
+    (e.value === undefined || e.value.length <= LIMITS.buttonValue));
+const fitElement = (e: ActionElement): ActionElement => (e.type === 'button' ? fitButton(e) : e);
+const contextTextFits = (e: ContextElement): boolean => !('text' in e) || e.text.length <= LIMITS.contextText;
 
 const idFits = (block: Block): boolean => block.block_id === undefined || block.block_id.length <= LIMITS.id;
 
@@ -79,21 +102,11 @@ function fits(block: Block): boolean {
           (block.fields.length <= LIMITS.fields && block.fields.every((f) => f.text.length <= LIMITS.fieldText)))
       );
     case 'context':
-      return (
-        block.elements.length <= LIMITS.contextElements &&
-        block.elements.every((e) => e.text.length <= LIMITS.contextText)
-      );
+      return block.elements.length <= LIMITS.contextElements && block.elements.every(contextTextFits);
     case 'actions':
-      return (
-        block.elements.length <= LIMITS.actionsElements &&
-        block.elements.every(
-          (b) =>
-            b.text.text.length <= LIMITS.buttonText &&
-            b.action_id.length <= LIMITS.id &&
-            (b.value === undefined || b.value.length <= LIMITS.buttonValue),
-        )
-      );
-    case 'divider':
+      return block.elements.length <= LIMITS.actionsElements && block.elements.every(elementFits);
+    default:
+      // The bot builds no other kind of block; any other known block is Slack's to judge.
       return true;
   }
 }
@@ -125,12 +138,12 @@ function fitBlock(block: Block, words: CutWords): Block {
         elements: cutList(
           block.elements,
           LIMITS.contextElements,
-          (more): TextObject => mrkdwn(cutNote(more, 'notes', words)),
-        ).map((e) => fitTextObject(e, LIMITS.contextText, words)),
+          (more): ContextElement => mrkdwn(cutNote(more, 'notes', words)),
+        ).map((e) => ('text' in e ? fitTextObject(e, LIMITS.contextText, words) : e)),
       };
     case 'actions':
-      return { ...block, ...id, elements: block.elements.slice(0, LIMITS.actionsElements).map(fitButton) };
-    case 'divider':
+      return { ...block, ...id, elements: block.elements.slice(0, LIMITS.actionsElements).map(fitElement) };
+    default:
       return { ...block, ...id };
   }
 }
