@@ -93,7 +93,7 @@ export function decide(
   if (chosen.excludedBy.length > 0) {
     conflicts.push({ kind: 'no-stack-meets-all', closest: refOf(chosen.entry), excludedBy: chosen.excludedBy });
   }
-  constraints.forEach((c, i) => {
+  constraints.forEach((_constraint, i) => {
     if (chosen.checks[i]?.status !== 'unknown' || ranked.some((w) => w.checks[i]?.status === 'met')) return;
     conflicts.push({
       kind: 'unknown-for-all',

@@ -153,6 +153,19 @@ export function loadKnowledge(
 ): Result<Knowledge, KnowledgeFailure> {
   const base = readSource(options.basePath ?? BUILTIN_PATH);
   if (!base.ok) return base;
+  // The base file gives every text a user reads in both languages; an overlay may give one.
+  const [untranslated] = missingTranslations(base.value.data);
+  if (untranslated !== undefined) {
+    const line = base.value.lineOf(untranslated.path);
+    return fail(
+      failure('knowledge-invalid', {
+        file: base.value.file,
+        path: formatPath(untranslated.path),
+        ...(line === undefined ? {} : { line }),
+        detail: 'give this text in English and Chinese: { en: …, zh: … }',
+      }),
+    );
+  }
   let data = base.value.data;
   let origins = new Map<string, Origin>();
   if (options.overlayPath !== undefined && options.overlayPath !== '') {

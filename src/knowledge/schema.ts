@@ -219,26 +219,23 @@ export type Knowledge = z.infer<typeof KnowledgeSchema>;
 export type _MetricRowsFit = z.infer<typeof MetricRowSchema> extends MetricTableRow ? true : never;
 export type _EstimationFits = z.infer<typeof EstimationSchema> extends EstimationRules ? true : never;
 
-/** Paths of the knowledge file whose text a user reads: the built-in file gives each in both languages. */
-export function missingTranslations(data: unknown): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown, path: string, wanted: boolean): void => {
+/** The texts of the knowledge file a user reads that are not given in both languages (the built-in file has none). */
+export function missingTranslations(data: unknown): { path: (string | number)[] }[] {
+  const out: { path: (string | number)[] }[] = [];
+  const walk = (node: unknown, path: (string | number)[], wanted: boolean): void => {
     if (wanted && (typeof node === 'string' || (isRecord(node) && (node.en === undefined || node.zh === undefined)))) {
-      out.push(path);
+      out.push({ path });
       return;
     }
     if (Array.isArray(node)) {
       node.forEach((n, i) => {
-        walk(n, `${path}[${i}]`, false);
+        walk(n, [...path, i], false);
       });
     } else if (isRecord(node)) {
-      for (const [k, v] of Object.entries(node)) {
-        const child = path === '' ? k : `${path}.${k}`;
-        walk(v, child, TRANSLATED.has(k));
-      }
+      for (const [k, v] of Object.entries(node)) walk(v, [...path, k], TRANSLATED.has(k));
     }
   };
-  walk(data, '', false);
+  walk(data, [], false);
   return out;
 }
 

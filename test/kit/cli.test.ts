@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runKit } from '../../src/cli/kit.js';
-import { knowledge, say } from '../support.js';
+import { knowledge } from '../support.js';
 import { kitOf, kitTemplates } from './k8s.js';
 
 const kb = knowledge();

@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { KnowledgeFailure } from '../../src/knowledge/load.js';
 import { BUILTIN_PATH, loadKnowledge } from '../../src/knowledge/load.js';
 
 /** Where a knowledge failure points: file, path, line (whichever its code has). */
 const info = (e: KnowledgeFailure) => e.params as { file?: string; path?: string; line?: number };
 
+import { missingTranslations } from '../../src/knowledge/schema.js';
 import { say } from '../support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stack-advisor-kb-'));
@@ -168,5 +170,35 @@ filler:
     expect(info(result.error).file).toBe(overlay);
     expect(info(result.error).path).toBe('stacks[0].commands[0]');
     expect(info(result.error).line).toBe(4);
+  });
+});
+
+describe('words a user reads, in both languages', () => {
+  it('the built-in file gives every one of them in English and Chinese', () => {
+    expect(missingTranslations(parse(builtin))).toEqual([]);
+  });
+
+  it('a base file that gives one in English only fails with its path and line', () => {
+    const broken = builtin.replace('stack_part: { en: Kata VM, zh: Kata 虚拟机 }', 'stack_part: Kata VM');
+    expect(broken).not.toBe(builtin);
+    const result = loadKnowledge({ basePath: write('one-language.yaml', broken) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(info(result.error).path).toBe('operators[0].stack_part');
+    expect(info(result.error).line).toBe(lineOf(broken, 'stack_part: Kata VM'));
+    expect(say(result.error)).toMatch(/English and Chinese/);
+  });
+
+  it('an overlay written in one language loads, and both languages show its text as written', () => {
+    const overlay = write(
+      'english-overlay.yaml',
+      'operators:\n  - symbol: W\n    when: Our own words for Wasm.\n    maps: { from: { zh: 源代码 }, to: a module }\n',
+    );
+    const result = loadKnowledge({ overlayPath: overlay });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const w = result.value.operators.find((o) => o.symbol === 'W');
+    expect(w?.when).toEqual({ en: 'Our own words for Wasm.', zh: 'Our own words for Wasm.' });
+    expect(w?.maps).toEqual({ from: { en: '源代码', zh: '源代码' }, to: { en: 'a module', zh: 'a module' } });
   });
 });
