@@ -62,6 +62,8 @@ describe('manifest.yml', () => {
       'im:history',
       'channels:history',
       'groups:history',
+      // the asker's language (users.info with include_locale)
+      'users:read',
     ])
       expect(manifest.oauth_config.scopes.bot).toContain(scope);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
