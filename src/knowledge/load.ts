@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -30,14 +30,44 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function readSource(file: string): Result<Source, KnowledgeFailure> {
-  let text: string;
+// The built-in file is about 60 KB; an overlay a hundred times that is not a platform team's additions but a mistake
+// (a log, a dump, /dev/zero), and parsing it would take the memory of the host.
+export const MAX_KNOWLEDGE_BYTES = 5 * 1024 * 1024;
+
+/** The file's text, if it is a regular file of at most MAX_KNOWLEDGE_BYTES; never blocks on a FIFO or a device. */
+function readText(file: string): Result<string, KnowledgeFailure> {
+  const unreadable = (reason: string) =>
+    fail({
+      code: 'knowledge-unreadable' as const,
+      file,
+      message: `${file}: cannot read the knowledge file (${reason})`,
+    });
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return fail({ code: 'knowledge-unreadable', file, message: `${file}: cannot read the knowledge file (${reason})` });
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(code === 'ENOENT' ? 'no such file' : (code ?? String(error)));
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return unreadable('it is a directory');
+    if (!stat.isFile()) return unreadable('not a regular file');
+    if (stat.size > MAX_KNOWLEDGE_BYTES) {
+      return unreadable(`${stat.size} bytes; the limit is ${MAX_KNOWLEDGE_BYTES} bytes`);
+    }
+    return ok(readFileSync(fd, 'utf8'));
+  } catch (error) {
+    return unreadable((error as NodeJS.ErrnoException).code ?? String(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readSource(file: string): Result<Source, KnowledgeFailure> {
+  const read = readText(file);
+  if (!read.ok) return read;
+  const text = read.value;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -50,7 +80,17 @@ function readSource(file: string): Result<Source, KnowledgeFailure> {
       message: `${file}${line === undefined ? '' : `:${line}`}: YAML syntax error: ${first.message.split('\n')[0]}`,
     });
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml's guard against alias bombs ("billion laughs") throws here, after a clean parse.
+    return fail({
+      code: 'knowledge-syntax',
+      file,
+      message: `${file}: YAML cannot be expanded: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    });
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail({ code: 'knowledge-invalid', file, message: `${file}: the knowledge file must be a YAML mapping` });
   }
