@@ -9,6 +9,7 @@ const WHERE: Readonly<Record<string, string>> = {
     'needed in HTTP mode (when SLACK_APP_TOKEN is not set): api.slack.com/apps → your app → Basic Information → App Credentials → Signing Secret',
   SLACK_APP_TOKEN:
     'optional; set it for Socket Mode (xapp-…): api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate, scope connections:write',
+  HOST: 'optional; the address the HTTP server listens on, e.g. 127.0.0.1 behind a sidecar proxy (default: all interfaces)',
   PORT: 'optional; the HTTP port, a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
   SLACK_API_URL:
     'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
@@ -56,11 +57,22 @@ const EnvSchema = z.object({
       .transform(Number)
       .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535'),
   ),
+  HOST: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:[\]%-]{1,253}$/, 'must be a host name or an IP address'),
+  ),
   SLACK_API_URL: optional(
     z
       .string()
       .trim()
-      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be an http(s) URL'),
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be an http(s) URL')
+      // fetch refuses such a URL, and a password in a setting ends up in logs and error messages.
+      .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), {
+        message: 'must not contain a user name or password',
+        abort: true,
+      }),
   ),
   KNOWLEDGE_PATH: optional(z.string().trim()),
   LOG_LEVEL: optional(
@@ -76,7 +88,13 @@ export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 /** The bot's settings, validated. Socket Mode when an app token is given, HTTP mode otherwise. */
 export type Config =
-  | (CommonConfig & { readonly mode: 'http'; readonly signingSecret: string; readonly port: number })
+  | (CommonConfig & {
+      readonly mode: 'http';
+      readonly signingSecret: string;
+      readonly port: number;
+      /** The address to listen on; all interfaces when not set. */
+      readonly host?: string;
+    })
   | (CommonConfig & { readonly mode: 'socket'; readonly appToken: string; readonly signingSecret?: string });
 
 interface CommonConfig {
@@ -143,5 +161,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   }
   // Checked above: HTTP mode has a signing secret. This line narrows the type without a `!`.
   if (e.SLACK_SIGNING_SECRET === undefined) throw new Error('unreachable: HTTP mode without a signing secret');
-  return ok({ ...common, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT ?? DEFAULT_PORT });
+  return ok({
+    ...common,
+    mode: 'http',
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    port: e.PORT ?? DEFAULT_PORT,
+    ...(e.HOST === undefined ? {} : { host: e.HOST }),
+  });
 }

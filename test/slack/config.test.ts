@@ -81,4 +81,24 @@ describe('loadConfig', () => {
     expect(config.error.message).not.toContain('SECRET-VALUE');
     expect(config.error.message).not.toContain('SECRET-TOO');
   });
+
+  it('HOST: the address to listen on, when given', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, HOST: '127.0.0.1' });
+    expect(config).toMatchObject({ ok: true, value: { mode: 'http', host: '127.0.0.1' } });
+    const bad = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, HOST: 'two words' });
+    if (bad.ok) throw new Error('expected a failure');
+    expect(bad.error.problems[0]).toContain('HOST must be a host name or an IP address');
+  });
+
+  it('D13: refuses a SLACK_API_URL with a user name or password, without printing it', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: 'http://user:s3cretPW@127.0.0.1:39555/api/',
+    });
+    if (config.ok) throw new Error('expected a failure');
+    expect(config.error.problems).toHaveLength(1);
+    expect(config.error.problems[0]).toContain('SLACK_API_URL must not contain a user name or password');
+    expect(config.error.message).not.toContain('s3cretPW');
+  });
 });

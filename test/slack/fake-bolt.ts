@@ -71,6 +71,8 @@ export function fakeServices(fake?: AdvisorPort): Services {
     advisor,
     home: { type: 'home', blocks: [] },
     seen: new SeenDeliveries(),
+    replays: new SeenDeliveries(),
+    threadReadMs: 10_000,
     retry: { retries: 1, backoffMs: 1 },
     kits: kitService(kb),
   };

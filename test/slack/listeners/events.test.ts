@@ -152,7 +152,9 @@ describe('repeated deliveries', () => {
     expect(await call({ event_id: 'E3', event: { ...event, ts: '5.6' } })).toBe(1);
   });
 
-  it('stops a retry even when the first delivery was never seen here (another replica took it)', async () => {
-    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 2)).toBe(0);
+  it('D1: answers a retry whose first delivery never reached this process (down, or answered 5xx)', async () => {
+    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 2)).toBe(1);
+    // ... and only once: the same retry again is a repeat.
+    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 3)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { failureMessage } from '../../../render/blocks.js';
 import { kitMessage, kitUploadComment } from '../../../render/blocks-kit.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -15,10 +15,11 @@ export const deployKitCallback =
     action,
     body,
     client,
-    respond,
+    respond: given,
     logger,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     const threadTs = body.message?.thread_ts ?? body.message?.ts;
     try {
       const found = services.kits(action.value ?? '');

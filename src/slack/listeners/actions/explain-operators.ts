@@ -4,14 +4,22 @@ import { failureMessage } from '../../../render/blocks.js';
 import { operatorsMessage } from '../../../render/blocks-explanation.js';
 import { operatorsOf } from '../../../render/buttons.js';
 import { fitMessage } from '../../../render/limits.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /** Explain operators: each operator of the answer's normal form in a few lines, privately. */
 export const explainOperatorsCallback =
   (services: Services) =>
-  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     try {
       const form = action.value ?? '';
       const explanations: Explanation[] = [];

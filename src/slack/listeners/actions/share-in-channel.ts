@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { reply } from '../../answer.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -9,8 +9,16 @@ import type { Services } from '../../services.js';
  */
 export const shareInChannelCallback =
   (services: Services) =>
-  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     try {
       const answer = reply(services.advisor, action.value ?? '', undefined, { sharedBy: body.user.id });
       if (!answer.answered) {
