@@ -43,7 +43,9 @@ class RefusalLog {
     this.logger.debug(`Refused a request to the Slack endpoint: ${why}`);
     const now = Date.now();
     if (now - this.last < REFUSALS_LOGGED_EVERY_MS) return;
-    this.logger.warn(`Refused ${this.count} request(s) to the Slack endpoint in the last minute; the latest: ${why}`);
+    this.logger.warn(
+      `Refused ${this.count} unsigned or malformed request(s) to the Slack endpoint (one such line a minute at most); the latest: ${why}`,
+    );
     this.count = 0;
     this.last = now;
   }
