@@ -22,6 +22,10 @@ export interface FailureParams {
   'compare-needs-two': Record<string, never>;
   'compare-too-many': { readonly count: number; readonly limit: number };
   'no-operators': { readonly form: string };
+  // Slack refusing an answer in a way a retry will not fix.
+  'not-in-channel': Record<string, never>;
+  'missing-scope': { readonly scope?: string };
+  'msg-too-long': Record<string, never>;
   // Deploy kits.
   'unknown-stack': { readonly stackId: string; readonly known: readonly string[] };
   'no-stack-for-form': {
@@ -56,12 +60,21 @@ export interface FailureParams {
   'config-invalid': { readonly problems: readonly { readonly name: string; readonly issue: ConfigIssue }[] };
   'slack-rejected-token': { readonly token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'; readonly error: string };
   'slack-unreachable': { readonly api: string; readonly why: string };
+  'slack-not-slack': { readonly api: string };
+  'slack-rate-limited': { readonly retryAfter: number };
   'port-in-use': { readonly port: number };
+  'host-not-here': { readonly host: string };
   'start-failed': { readonly detail: string };
   'knowledge-at-start': { readonly cause: Failure<'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid'> };
   // The knowledge file.
-  'knowledge-unreadable': { readonly file: string; readonly reason: string };
-  'knowledge-syntax': { readonly file: string; readonly line?: number; readonly detail: string };
+  'knowledge-unreadable': { readonly file: string; readonly reason: UnreadableReason };
+  'knowledge-syntax': {
+    readonly file: string;
+    readonly line?: number;
+    readonly detail: string;
+    /** The YAML parsed but cannot be expanded (an alias bomb). */
+    readonly expansion?: boolean;
+  };
   'knowledge-invalid': {
     readonly file: string;
     readonly path: string;
@@ -71,6 +84,14 @@ export interface FailureParams {
 }
 
 export type FailureCode = keyof FailureParams;
+
+/** Why a file could not be read: missing, a directory, not a regular file, too large, or the system's error code. */
+export type UnreadableReason =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'directory' }
+  | { readonly kind: 'not-a-file' }
+  | { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
+  | { readonly kind: 'error'; readonly code: string };
 
 /** What is wrong with one setting. */
 export type ConfigIssue =
@@ -83,6 +104,7 @@ export type ConfigIssue =
   | 'port-range'
   | 'not-url'
   | 'url-credentials'
+  | 'not-host'
   | 'log-level'
   | 'invalid';
 
@@ -120,6 +142,9 @@ export const PROGRAM_FAILURES: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'slack-rejected-token',
   'slack-unreachable',
   'port-in-use',
+  'slack-not-slack',
+  'slack-rate-limited',
+  'host-not-here',
   'start-failed',
   'knowledge-at-start',
 ]);

@@ -6,8 +6,12 @@ import { languageOfEnvironment } from './language.js';
 import { messages } from './render/messages/index.js';
 import { createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
+import { DRAIN_MS, stopApp } from './slack/shutdown.js';
 
 /** `npm start`: settings from the environment (and .env), the knowledge base, the Bolt app; a clean stop on signals. */
+
+// Kubernetes kills a pod 30 s after SIGTERM: whatever happens, this process is gone before that.
+const STOP_BUDGET_MS = 25_000;
 
 readDotenv({ quiet: true });
 
@@ -37,6 +41,7 @@ app.logger.info(
     settings.mode,
     advisor.version,
     settings.mode === 'http' ? (started.value.port ?? settings.port) : undefined,
+    settings.mode === 'http' ? settings.host : undefined,
   ),
 );
 
@@ -44,9 +49,15 @@ let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
-  app.logger.info(m.stopping(signal));
+  app.logger.info(m.stopping(signal, DRAIN_MS / 1000));
+  setTimeout(() => {
+    process.stderr.write(`${m.stopTooLong(STOP_BUDGET_MS / 1000)}\n`);
+    process.exit(1);
+  }, STOP_BUDGET_MS).unref();
   try {
-    await app.stop();
+    const { abandoned } = await stopApp(app, DRAIN_MS);
+    if (abandoned > 0) app.logger.warn(m.stoppedAbandoned(abandoned, DRAIN_MS / 1000));
+    else app.logger.info(m.stopped);
     process.exit(0);
   } catch (error) {
     process.stderr.write(`${m.stopFailed(error instanceof Error ? error.message : String(error))}\n`);

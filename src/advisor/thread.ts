@@ -2,7 +2,7 @@ import type { Carried, Constraint, Requirement } from './answer.js';
 import type { Catalog } from './catalog.js';
 
 /** The most needs and numbers a thread carries on: a long thread cannot grow an answer without bound. */
-export const MAX_CARRIED = 40;
+export const MAX_CARRIED = 50;
 const TEXT_SHOWN = 200;
 
 /** The requirements of the thread's earlier answer that this request does not restate, then this request's own. */

@@ -1,5 +1,5 @@
-import { lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AskContext } from '../advisor/advisor.js';
 import { Advisor } from '../advisor/advisor.js';
@@ -36,8 +36,26 @@ function exists(path: string): boolean {
 }
 
 /**
+ * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir loops forever where mkdir answers
+ * ENOENT although the parent exists (procfs: `--out /proc/kit`); here that is an error like any other.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (!exists(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
+/**
  * Writes a kit's files into `dir`. Refuses, writing nothing, when a file exists and `force` is off; the `wx` flag
- * keeps that promise even if a file appears between the check and the write.
+ * keeps that promise even if a file appears between the check and the write. With `force`, an existing entry is
+ * removed first and the file created anew (`wx` again), so a symbolic link planted in `dir` is replaced, never
+ * written through to a file outside it.
  */
 export function writeKit(dir: string, kit: Kit, force: boolean): Result<string[]> {
   if (exists(dir) && !statSync(dir).isDirectory()) {
@@ -49,9 +67,10 @@ export function writeKit(dir: string, kit: Kit, force: boolean): Result<string[]
     return fail(failure('kit-exists', { files: taken }));
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     kit.files.forEach((file, i) => {
-      writeFileSync(paths[i], file.content, { flag: force ? 'w' : 'wx', mode: 0o644 });
+      if (force && exists(paths[i])) unlinkSync(paths[i]);
+      writeFileSync(paths[i], file.content, { flag: 'wx', mode: 0o644 });
     });
   } catch (error) {
     return fail(failure('write-failed', { dir, reason: (error as Error).message }));

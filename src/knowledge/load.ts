@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { UnreadableReason } from '../failure.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { type Knowledge, KnowledgeSchema, missingTranslations } from './schema.js';
 
@@ -25,14 +26,39 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function readSource(file: string): Result<Source, KnowledgeFailure> {
-  let text: string;
+// The built-in file is about 60 KB; an overlay a hundred times that is not a platform team's additions but a mistake
+// (a log, a dump, /dev/zero), and parsing it would take the memory of the host.
+export const MAX_KNOWLEDGE_BYTES = 5 * 1024 * 1024;
+
+/** The file's text, if it is a regular file of at most MAX_KNOWLEDGE_BYTES; never blocks on a FIFO or a device. */
+function readText(file: string): Result<string, KnowledgeFailure> {
+  const unreadable = (reason: UnreadableReason) => fail(failure('knowledge-unreadable', { file, reason }));
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return fail(failure('knowledge-unreadable', { file, reason }));
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(code === 'ENOENT' ? { kind: 'missing' } : { kind: 'error', code: code ?? String(error) });
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return unreadable({ kind: 'directory' });
+    if (!stat.isFile()) return unreadable({ kind: 'not-a-file' });
+    if (stat.size > MAX_KNOWLEDGE_BYTES) {
+      return unreadable({ kind: 'too-large', size: stat.size, limit: MAX_KNOWLEDGE_BYTES });
+    }
+    return ok(readFileSync(fd, 'utf8'));
+  } catch (error) {
+    return unreadable({ kind: 'error', code: (error as NodeJS.ErrnoException).code ?? String(error) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readSource(file: string): Result<Source, KnowledgeFailure> {
+  const read = readText(file);
+  if (!read.ok) return read;
+  const text = read.value;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -46,7 +72,14 @@ function readSource(file: string): Result<Source, KnowledgeFailure> {
       }),
     );
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml's guard against alias bombs ("billion laughs") throws here, after a clean parse.
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return fail(failure('knowledge-syntax', { file, detail, expansion: true }));
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail(failure('knowledge-invalid', { file, path: '', detail: 'not a YAML mapping' }));
   }

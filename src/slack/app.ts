@@ -1,10 +1,11 @@
+import type { Server } from 'node:http';
 import type { ListenOptions } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   App,
   type AppOptions,
   type AuthorizeResult,
   type CustomRoute,
-  HTTPReceiver,
   type Logger,
   LogLevel,
   webApi,
@@ -14,11 +15,14 @@ import type { KitTemplates } from '../kit/schema.js';
 import { type HomeContent, homeView } from '../render/home.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import type { Config, LogLevelName } from './config.js';
-import { SeenDeliveries } from './deliveries.js';
+import { REPLAY_WINDOW_MS, SeenDeliveries } from './deliveries.js';
+import { guardProcessEvent, InFlight } from './in-flight.js';
 import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
+import { guardedReceiver, laterLogger } from './receiver.js';
 import type { AdvisorPort, Services } from './services.js';
+import { registerForStop, registerServer } from './shutdown.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
 
 export interface AppFactoryOptions {
@@ -29,6 +33,8 @@ export interface AppFactoryOptions {
   readonly webClient?: { readonly timeoutMs?: number; readonly retries?: number };
   /** How a user's Slack language is looked up (users.info with a cache and a deadline by default). */
   readonly userLanguage?: UserLanguage;
+  /** How long reading a thread's earlier answers may take in all, retries included (default 10 s). */
+  readonly threadReadMs?: number;
 }
 
 /** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
@@ -45,23 +51,41 @@ export const EVENTS_PATH = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
 export const HEALTH_PATH = '/healthz';
 
+// A rate limit on auth.test longer than this stops the start instead of holding it (the port closed, /healthz down).
+const MAX_IDENTITY_RATE_LIMIT_WAIT_S = 10;
+
+/** auth.test, waiting out a short rate limit; a long one is thrown, for the caller to report. */
+async function authTest(client: webApi.WebClient): Promise<webApi.AuthTestResponse> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.auth.test();
+    } catch (error) {
+      const waitable =
+        error instanceof webApi.WebAPIRateLimitedError && error.retryAfter <= MAX_IDENTITY_RATE_LIMIT_WAIT_S;
+      if (!waitable || attempt >= 2) throw error;
+      await sleep(error.retryAfter * 1000);
+    }
+  }
+}
+
 /**
  * The bot's identity for every request: auth.test on first use, kept once it succeeds and asked again if it failed.
  * Bolt's own single-token authorization calls auth.test while the app is being constructed and keeps a failure
  * forever; this one lets an app be created offline and recover once Slack answers.
  */
 function botIdentity(token: string, clientOptions: webApi.WebClientOptions): () => Promise<AuthorizeResult> {
-  const client = new webApi.WebClient(token, clientOptions);
+  const client = new webApi.WebClient(token, { ...clientOptions, rejectRateLimitedCalls: true });
   let identity: Promise<AuthorizeResult> | undefined;
   return () => {
-    identity ??= client.auth.test().then(
+    identity ??= authTest(client).then(
       (r) => ({ botToken: token, botId: r.bot_id, botUserId: r.user_id }),
       (error: unknown) => {
         identity = undefined;
         throw error;
       },
     );
-    return identity;
+    // A copy each time: Bolt fills in the request's team, enterprise and user on the object it is given.
+    return identity.then((r) => ({ ...r }));
   };
 }
 
@@ -78,9 +102,12 @@ export function createApp(
   options: AppFactoryOptions = {},
 ): App {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: options.webClient?.retries ?? DEFAULT_RETRY.retries };
+  const timeoutMs = options.webClient?.timeoutMs ?? 10_000;
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
-    timeout: options.webClient?.timeoutMs ?? 10_000,
+    timeout: timeoutMs,
+    // Bolt's respond() (response URLs) uses this fetch with no deadline of its own; the Web API client sets its own.
+    fetch: (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     // The listeners' calls are retried by withRetries, which knows a timed-out chat.postMessage must not be repeated.
     retryConfig: { retries: 0 },
@@ -109,6 +136,9 @@ export function createApp(
       res.end(_req.method === 'HEAD' ? undefined : JSON.stringify({ ok: true, knowledge: advisor.version }));
     },
   };
+  // The receiver is built before the app whose logger it should share, so it logs through this until then.
+  let appLogger: Logger | undefined;
+  const logger = options.logger ?? laterLogger(() => appLogger);
   const app =
     config.mode === 'socket'
       ? new App({
@@ -119,9 +149,10 @@ export function createApp(
         })
       : new App({
           ...common,
-          receiver: new HTTPReceiver({
+          receiver: guardedReceiver({
             signingSecret: config.signingSecret,
             endpoints: EVENTS_PATH,
+            eventsPath: EVENTS_PATH,
             customRoutes: [health],
             // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
             // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a
@@ -131,9 +162,13 @@ export function createApp(
             // can send (50 blocks, form-encoded) stays well under 1 MB; more is refused with 413 unread.
             bodyLimit: BODY_LIMIT,
             logLevel: LEVELS[config.logLevel],
-            ...(options.logger === undefined ? {} : { logger: options.logger }),
+            logger,
           }),
         });
+  appLogger = app.logger;
+  const inFlight = new InFlight();
+  guardProcessEvent(app, inFlight, app.logger);
+  registerForStop(app, inFlight);
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
@@ -143,6 +178,8 @@ export function createApp(
     home: homes({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
     userLanguage: options.userLanguage ?? userLanguages(),
     seen: new SeenDeliveries(),
+    threadReadMs: options.threadReadMs ?? 10_000,
+    replays: new SeenDeliveries(5000, REPLAY_WINDOW_MS),
     retry,
   };
   registerListeners(app, services);
@@ -155,19 +192,48 @@ export interface Started {
   readonly port?: number;
 }
 
-export type StartFailure = Failure<'slack-rejected-token' | 'slack-unreachable' | 'port-in-use' | 'start-failed'>;
+export type StartFailure = Failure<
+  | 'slack-rejected-token'
+  | 'slack-unreachable'
+  | 'slack-not-slack'
+  | 'slack-rate-limited'
+  | 'port-in-use'
+  | 'host-not-here'
+  | 'start-failed'
+>;
+
+/** A URL as it may be printed: without a user name or password. */
+export function printableUrl(url: string): string {
+  if (!URL.canParse(url)) return '(SLACK_API_URL)';
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString();
+}
+
+// What Slack's `error` field looks like (invalid_auth, not_authed, account_inactive…); anything else came from
+// something that is not Slack: the Web API client puts a whole non-JSON body (a proxy's login page) there.
+const SLACK_ERROR_CODE = /^[a-z0-9_]{1,64}$/;
 
 function describe(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', config: Config): StartFailure {
-  const api = config.slackApiUrl ?? 'https://slack.com/api/';
+  const api = printableUrl(config.slackApiUrl ?? 'https://slack.com/api/');
   const e = error as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return failure('slack-rate-limited', { retryAfter: error.retryAfter });
+  }
+  if (e.code === webApi.ErrorCode.PlatformError && !SLACK_ERROR_CODE.test(e.data?.error ?? 'unknown_error')) {
+    return failure('slack-not-slack', { api });
+  }
   if (e.code === webApi.ErrorCode.PlatformError) {
     return failure('slack-rejected-token', { token, error: e.data?.error ?? 'unknown error' });
   }
   if (e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.HTTPError) {
     const why = e.original?.message ?? (e.statusCode === undefined ? 'no answer' : `HTTP ${e.statusCode}`);
-    return failure('slack-unreachable', { api, why });
+    return failure('slack-unreachable', { api, why: why.slice(0, 200).replaceAll(config.slackApiUrl ?? api, api) });
   }
   if (e.code === 'EADDRINUSE' && config.mode === 'http') return failure('port-in-use', { port: config.port });
+  if (e.code === 'EADDRNOTAVAIL' && config.mode === 'http')
+    return failure('host-not-here', { host: config.host ?? '' });
   return failure('start-failed', { detail: error instanceof Error ? error.message : String(error) });
 }
 
@@ -195,7 +261,13 @@ export async function startApp(
     }
   }
   try {
-    const server = await app.start(listen ?? config.port);
+    const server: Server = await app.start(
+      listen ?? { port: config.port, ...(config.host === undefined ? {} : { host: config.host }) },
+    );
+    registerServer(app, server);
+    // A client that trickles its request is cut after 30 s rather than Node's 300 s (Slack sends a request at once).
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 15_000;
     const address = server.address();
     return ok(typeof address === 'object' && address !== null ? { port: address.port } : {});
   } catch (error) {

@@ -36,11 +36,22 @@ const EnvSchema = z.object({
       .transform(Number)
       .refine((n) => n >= 0 && n <= 65535, 'port-range'),
   ),
+  HOST: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:[\]%-]{1,253}$/, 'not-host'),
+  ),
   SLACK_API_URL: optional(
     z
       .string()
       .trim()
-      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'not-url'),
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'not-url')
+      // fetch refuses such a URL, and a password in a setting ends up in logs and error messages.
+      .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), {
+        message: 'url-credentials',
+        abort: true,
+      }),
   ),
   KNOWLEDGE_PATH: optional(z.string().trim()),
   LOG_LEVEL: optional(
@@ -56,7 +67,13 @@ export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 /** The bot's settings, validated. Socket Mode when an app token is given, HTTP mode otherwise. */
 export type Config =
-  | (CommonConfig & { readonly mode: 'http'; readonly signingSecret: string; readonly port: number })
+  | (CommonConfig & {
+      readonly mode: 'http';
+      readonly signingSecret: string;
+      readonly port: number;
+      /** The address to listen on; all interfaces when not set. */
+      readonly host?: string;
+    })
   | (CommonConfig & { readonly mode: 'socket'; readonly appToken: string; readonly signingSecret?: string });
 
 interface CommonConfig {
@@ -81,6 +98,7 @@ const ISSUES = new Set<string>([
   'not-url',
   'url-credentials',
   'log-level',
+  'not-host',
 ]);
 const issueOf = (message: string): ConfigIssue => (ISSUES.has(message) ? (message as ConfigIssue) : 'invalid');
 
@@ -126,5 +144,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   }
   // Checked above: HTTP mode has a signing secret. This line narrows the type without a `!`.
   if (e.SLACK_SIGNING_SECRET === undefined) throw new Error('unreachable: HTTP mode without a signing secret');
-  return ok({ ...common, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT ?? DEFAULT_PORT });
+  return ok({
+    ...common,
+    mode: 'http',
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    port: e.PORT ?? DEFAULT_PORT,
+    ...(e.HOST === undefined ? {} : { host: e.HOST }),
+  });
 }

@@ -1,30 +1,44 @@
-import type { AnyMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Logger, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 
 /**
  * Slack redelivers an event when it did not see our acknowledgement in time (HTTP: `x-slack-retry-num`; Socket Mode:
  * `retry_attempt` > 0), and the same message can arrive twice under different events (a mention in a DM is both a
- * message and an app_mention). Either must not produce a second reply.
+ * message and an app_mention). Either must not produce a second reply. A retry of a delivery this process never saw
+ * (the bot was down, or answered 5xx) is the only delivery there will be, so it is answered.
  */
 export class SeenDeliveries {
-  private readonly seen = new Set<string>();
+  // A Map iterates in insertion order, so the first keys are the oldest; the value is when the key was last seen.
+  private readonly seen = new Map<string, number>();
 
-  constructor(private readonly capacity = 5000) {}
+  /** `ttlMs`: how long a key is remembered (forever, within `capacity`, when not given). */
+  constructor(
+    private readonly capacity = 5000,
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Records the keys; true when any of them was seen before. */
+  /** Records the keys; true when any of them was seen before (within the time it is remembered). */
   check(keys: readonly string[]): boolean {
+    const now = this.now();
+    for (const [old, at] of this.seen) {
+      if (now - at <= this.ttlMs && this.seen.size <= this.capacity) break;
+      this.seen.delete(old);
+    }
     const repeated = keys.some((k) => this.seen.has(k));
     for (const key of keys) {
       this.seen.delete(key);
-      this.seen.add(key);
+      this.seen.set(key, now);
     }
-    // A Set iterates in insertion order, so the first keys are the oldest.
-    for (const old of this.seen) {
+    for (const old of this.seen.keys()) {
       if (this.seen.size <= this.capacity) break;
       this.seen.delete(old);
     }
     return repeated;
   }
 }
+
+/** How long a replayed command or button press is recognised: Slack's signatures are good for five minutes. */
+export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 
 /** The keys a delivery is known by: the event id, and the message it is about (channel and ts). */
 function deliveryKeys(body: { event_id?: unknown }, event: { channel?: unknown; ts?: unknown }): string[] {
@@ -35,17 +49,59 @@ function deliveryKeys(body: { event_id?: unknown }, event: { channel?: unknown; 
   return keys;
 }
 
-/** Listener middleware: events that are retries, or already seen, are acknowledged (Bolt did) and go no further. */
+/** Listener middleware: events already seen are acknowledged (Bolt did) and go no further. */
 export function onlyFirstDelivery(seen: SeenDeliveries): Middleware<SlackEventMiddlewareArgs & AnyMiddlewareArgs> {
   return async ({ body, event, context, logger, next }) => {
     const retryNum = typeof context.retryNum === 'number' ? context.retryNum : 0;
     const repeated = seen.check(deliveryKeys(body, event as { channel?: unknown; ts?: unknown }));
-    if (retryNum > 0 || repeated) {
+    if (repeated) {
       logger.debug(
         `Skipping a repeated delivery of ${event.type} (retry ${retryNum}, reason ${String(context.retryReason)})`,
       );
       return;
     }
+    if (retryNum > 0) {
+      logger.info(
+        `Answering ${event.type} first seen as Slack's retry ${retryNum} (reason ${String(context.retryReason)})`,
+      );
+    }
     await next();
+  };
+}
+
+/**
+ * The key of one interaction: its trigger id, which Slack makes for every command and press (with the press's
+ * action_ts). A replay carries the same body, so the same key. A body without one (no request Slack sends today) is
+ * not recognised: two identical requests could then be two people's.
+ */
+function interactionKey(body: Record<string, unknown>): string | undefined {
+  const actions = Array.isArray(body.actions) ? (body.actions as { action_ts?: unknown }[]) : [];
+  const actionTs = typeof actions[0]?.action_ts === 'string' ? actions[0].action_ts : '';
+  return typeof body.trigger_id === 'string' && body.trigger_id !== ''
+    ? `trigger:${body.trigger_id}:${actionTs}`
+    : undefined;
+}
+
+/** What a command's or an action's middleware is given, as far as this check reads it. */
+interface InteractionArgs {
+  readonly body: unknown;
+  readonly ack: () => Promise<void>;
+  readonly logger: Logger;
+  readonly next: () => Promise<void>;
+}
+
+/**
+ * Listener middleware: a command or button press replayed within five minutes (a captured request sent again) is
+ * acknowledged with nothing and goes no further, so a replayed Share does not post again.
+ */
+export function onlyFirstInteraction(seen: SeenDeliveries): (args: InteractionArgs) => Promise<void> {
+  return async (args) => {
+    const key = interactionKey(args.body as Record<string, unknown>);
+    if (key !== undefined && seen.check([key])) {
+      args.logger.info('Ignoring a replayed command or button press (same trigger within five minutes)');
+      await args.ack();
+      return;
+    }
+    await args.next();
   };
 }

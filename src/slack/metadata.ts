@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Carried, CarriedSchema } from '../advisor/answer.js';
+import { MAX_CARRIED } from '../advisor/thread.js';
 
 /**
  * The bot's memory of a thread, kept in Slack itself: each answer carries the recognised requirements as message
@@ -40,6 +41,20 @@ export interface ThreadMessage {
   readonly metadata?: { readonly event_type?: string; readonly event_payload?: unknown };
 }
 
+// A follow-up carries what a person asked for over a few questions: more than MAX_CARRIED is not a person's (2.66 of
+// the reliability probe: 10,000 carried needs made a 1.35 MB post).
+/** The carried requirements without repeats, at most MAX_CARRIED of each kind. */
+export function capped(carried: Carried): Carried {
+  const seen = new Set<string>();
+  const needs = carried.needs.filter((n) => {
+    const key = `${n.need}:${n.negated}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...carried, needs: needs.slice(0, MAX_CARRIED), constraints: carried.constraints.slice(0, MAX_CARRIED) };
+}
+
 export interface Author {
   readonly botId?: string;
   readonly botUserId?: string;
@@ -63,7 +78,7 @@ export function carriedFromThread(
     const parsed = PayloadSchema.safeParse(m.metadata.event_payload);
     if (!parsed.success) continue;
     const { version, ...carried } = parsed.data;
-    return { carried, version };
+    return { carried: capped(carried), version };
   }
   return undefined;
 }

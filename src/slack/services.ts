@@ -16,6 +16,10 @@ export interface Services {
   /** The Home tab in each language, rendered once at start-up: it depends only on the knowledge base. */
   readonly home: Readonly<Record<Language, HomeView>>;
   readonly seen: SeenDeliveries;
+  /** Commands and button presses seen in the last five minutes: a replay is acknowledged and goes no further. */
+  readonly replays: SeenDeliveries;
+  /** How long reading a thread's earlier answers may take in all, retries included. */
+  readonly threadReadMs: number;
   /** How the listeners' Web API calls are retried. */
   readonly retry: RetryPolicy;
   /** The deploy kit of a stack (by id), and that stack's name. */

@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Carried } from '../advisor/answer.js';
 import type { Language } from '../language.js';
-import { apologyMessage } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
+import { apologyFor, lastingRefusal, neededScope } from './apologies.js';
 import { typedText } from './incoming-text.js';
 import { type AnswerMetadata, carriedFromThread, type ThreadMessage } from './metadata.js';
 import { reply } from './reply.js';
@@ -18,7 +19,8 @@ export interface ThreadQuestion {
   readonly threadTs?: string;
   /** As Slack sent it (escaped, with mentions). */
   readonly text: string;
-  /** Who asked: their Slack language answers a question with none of its own. */
+  /** Who asked: their Slack language answers a question with none of its own, and an apology goes to their DM when
+   * the channel itself refuses the bot. */
   readonly user?: string;
 }
 
@@ -34,10 +36,12 @@ async function earlierAnswer(
 ): Promise<Carried | undefined> {
   const threadTs = q.threadTs;
   if (threadTs === undefined) return undefined;
-  try {
+  // One deadline for the whole read, retries and pages included: the asker is waiting for the answer.
+  const deadline = new AbortController();
+  const read = async (): Promise<Carried | undefined> => {
     const messages: ThreadMessage[] = [];
     let cursor: string | undefined;
-    for (let pages = 0; pages < MAX_PAGES; pages++) {
+    for (let pages = 0; pages < MAX_PAGES && !deadline.signal.aborted; pages++) {
       const from = cursor;
       const res = await withRetries(services.retry, logger, 'conversations.replies', { idempotent: true }, () =>
         client.conversations.replies({
@@ -53,9 +57,18 @@ async function earlierAnswer(
       if (cursor === undefined) break;
     }
     return carriedFromThread(messages, { botId: context.botId, botUserId: context.botUserId })?.carried;
+  };
+  try {
+    const late = sleep(services.threadReadMs, undefined, { signal: deadline.signal }).then(() => {
+      throw new Error(`reading the thread took more than ${services.threadReadMs / 1000} s`);
+    });
+    late.catch(() => undefined);
+    return await Promise.race([read(), late]);
   } catch (error) {
     logger.warn(`Could not read thread ${q.channel}/${threadTs}; answering without its earlier context:`, error);
     return undefined;
+  } finally {
+    deadline.abort();
   }
 }
 
@@ -94,8 +107,20 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
       logger.warn(`The answer in ${q.channel}/${threadTs} may still have been posted: no apology sent`);
       return;
     }
+    const refusal = lastingRefusal(error);
+    if (refusal === 'missing_scope') {
+      logger.warn(
+        `Slack says the app lacks the scope ${neededScope(error) ?? '(not named)'}: reinstall it with manifest.yml`,
+      );
+    }
     try {
-      await post(apologyMessage(language));
+      if (refusal === 'not_in_channel' && q.user !== undefined) {
+        // The channel refuses every post: the asker hears it in their DM with the bot instead.
+        const apology = apologyFor(error, language);
+        await client.chat.postMessage({ channel: q.user, text: apology.text, blocks: apology.blocks });
+      } else {
+        await post(apologyFor(error, language));
+      }
     } catch (again) {
       logger.error('Could not post the apology either:', again);
     }

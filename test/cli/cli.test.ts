@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -150,6 +159,77 @@ describe('an invalid KNOWLEDGE_PATH', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${overlay}:3: metrics[0].vector[2]`);
   });
+});
+
+describe('KNOWLEDGE_PATH that could hurt the host (D4, D12)', () => {
+  it('D4: /dev/zero is refused at once as not a regular file, exit 1', async () => {
+    const r = await cli(['advise', 'edge'], '', { KNOWLEDGE_PATH: '/dev/zero' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/dev/zero: cannot read the knowledge file (not a regular file)');
+  });
+
+  it('D4: a file over the size limit is refused without being read, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-cli-'));
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 50 * 1024 * 1024);
+    const r = await cli(['advise', 'edge'], '', { KNOWLEDGE_PATH: huge });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${huge}: cannot read the knowledge file (52,428,800 bytes; the limit is 5,242,880 bytes)`,
+    );
+  });
+
+  it('D12: an alias bomb is refused naming the file, not as an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-cli-'));
+    const bomb = join(dir, 'bomb.yaml');
+    const keys = 'abcdefghi';
+    const lines = ['a: &a [1,1,1,1,1,1,1,1,1]'];
+    for (let i = 1; i < keys.length; i++)
+      lines.push(
+        `${keys[i]}: &${keys[i]} [${Array(9)
+          .fill(`*${keys[i - 1]}`)
+          .join(',')}]`,
+      );
+    writeFileSync(bomb, lines.join('\n'));
+    const r = await cli(['advise', 'edge'], '', { KNOWLEDGE_PATH: bomb });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bomb}: YAML cannot be expanded`);
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
+
+describe('kit --out that could hurt the host (D6, D11)', () => {
+  it('D6: --force replaces a symbolic link planted in --out; the file it points to is not written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-kit-'));
+    mkdirSync(join(dir, 'outside'));
+    mkdirSync(join(dir, 'out'));
+    const victim = join(dir, 'outside', 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    symlinkSync(victim, join(dir, 'out', 'README.md'));
+    symlinkSync(join(dir, 'outside', 'created-by-kit.yaml'), join(dir, 'out', 'deployment.yaml'));
+    const r = await cli(['kit', 'edge', '--out', join(dir, 'out'), '--force']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(existsSync(join(dir, 'outside', 'created-by-kit.yaml'))).toBe(false);
+    expect(lstatSync(join(dir, 'out', 'README.md')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, 'out', 'README.md'), 'utf8')).toMatch(/^# Deploy kit/);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))(
+    'D11: --out under /proc fails at once with exit 1, no endless loop',
+    async () => {
+      // A separate process with a time limit: the loop this guards against is synchronous and would hang the test run.
+      const bin = new URL('../../bin/stack-advisor.js', import.meta.url).pathname;
+      const failed = await promisify(execFile)(process.execPath, [bin, 'kit', 'edge', '--out', '/proc/kit'], {
+        timeout: 15_000,
+      }).catch((e: { code: number | null; killed?: boolean; stderr: string }) => e);
+      expect('killed' in failed && failed.killed).toBe(false);
+      expect('code' in failed && failed.code).toBe(1);
+      expect('stderr' in failed && failed.stderr).toContain('cannot write the kit to /proc/kit');
+    },
+    20_000,
+  );
 });
 
 describe('the real executable', () => {

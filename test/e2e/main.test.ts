@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
-import { SIGNING_SECRET } from './slack-requests.js';
+import { eventBody, JSON_TYPE, mentionEvent, SIGNING_SECRET, send } from './slack-requests.js';
 
 /**
  * `npm start` as a process: configuration errors exit 1 with a message and no stack trace or secret; a good start
@@ -23,7 +25,11 @@ beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'stack-advisor-main-'));
 });
 
+const children: ChildProcess[] = [];
+
 afterAll(async () => {
+  // A test that failed half-way may leave its process running: each is stopped by its own handle.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await fake.stop();
   rmSync(cwd, { recursive: true, force: true });
 });
@@ -40,6 +46,7 @@ function start(env: Record<string, string>): Run {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout?.on('data', (d) => {
     output += String(d);
@@ -134,4 +141,135 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const GOOD = { SLACK_BOT_TOKEN: 'xoxb-1-t', SLACK_SIGNING_SECRET: SIGNING_SECRET };
+
+/** A local HTTP server answering every request with `handler`, standing in for what sits at SLACK_API_URL. */
+async function notSlack(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, server };
+}
+
+// Time limits are generous for a loaded machine: each is far below what the defect took (minutes, an hour).
+describe('npm start: what stops it, and how it stops', () => {
+  it('D2: mentions acknowledged before SIGTERM are still answered, then it exits 0', async () => {
+    const run = start({ ...GOOD, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+    const [, port] = await waitForOutput(run, /HTTP mode on port (\d+)/);
+    const releases: (() => void)[] = [];
+    const roots: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const root = `17100000${10 + i}.000100`;
+      roots.push(root);
+      releases.push(fake.hold('conversations.replies'));
+      const ack = await send(
+        `http://127.0.0.1:${port}/slack/events`,
+        eventBody(mentionEvent(fake, '<@UBOT> edge', `17100000${10 + i}.000200`, root)),
+        JSON_TYPE,
+      );
+      expect(ack.status).toBe(200);
+    }
+    run.child.kill('SIGTERM');
+    setTimeout(() => {
+      for (const release of releases) release();
+    }, 1500);
+    expect(await run.exited).toBe(0);
+    const answered = roots.filter((r) => fake.callsTo('chat.postMessage').some((c) => c.args.thread_ts === r));
+    expect(answered).toHaveLength(5);
+    expect(run.output()).toContain('every acknowledged request was answered');
+  }, 60_000);
+
+  it('D3: SIGTERM stops the process within 10 s even while a client holds an unfinished request', async () => {
+    const run = start({ ...GOOD, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+    const [, port] = await waitForOutput(run, /HTTP mode on port (\d+)/);
+    const s = connect(Number(port), '127.0.0.1');
+    s.on('error', () => {});
+    s.write(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+    );
+    await sleep(300);
+    run.child.kill('SIGTERM');
+    const code = await Promise.race([run.exited, sleep(10_000).then(() => 'still running')]);
+    s.destroy();
+    if (code === 'still running') run.child.kill('SIGKILL');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('HOST: listens on the address given', async () => {
+    const run = start({ ...GOOD, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+    const [, port] = await waitForOutput(run, /HTTP mode on port (\d+) of 127\.0\.0\.1/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('D9: a long Retry-After on auth.test stops the start at once with a clear message, not an hour later', async () => {
+    const limited = await notSlack((_req, res) => {
+      res.writeHead(429, { 'Retry-After': '3600' }).end('{"ok":false,"error":"ratelimited"}');
+    });
+    try {
+      const run = start({ ...GOOD, SLACK_API_URL: limited.url, PORT: '0' });
+      const code = await Promise.race([run.exited, sleep(40_000).then(() => 'still starting')]);
+      if (code === 'still starting') run.child.kill('SIGKILL');
+      expect(code).toBe(1);
+      expect(run.output()).toContain('Slack is rate-limiting this app (auth.test: retry after 3600 s)');
+      expect(run.output()).not.toMatch(STACK_TRACE);
+    } finally {
+      limited.server.close();
+    }
+    // 40 s covers a slow start of the process on a busy machine; the defect was a wait of 3,600 s.
+  }, 60_000);
+
+  it('D10: a page that is not Slack (a proxy login) is reported as such, not as a rejected token, page left out', async () => {
+    const page = await notSlack((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><title>Proxy login</title></html>');
+    });
+    try {
+      const run = start({ ...GOOD, SLACK_API_URL: page.url, PORT: '0' });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain("not as the Slack Web API (the answer was not Slack's JSON)");
+      expect(run.output()).not.toContain('rejected SLACK_BOT_TOKEN');
+      expect(run.output()).not.toContain('<html>');
+      expect(run.output()).not.toMatch(STACK_TRACE);
+    } finally {
+      page.server.close();
+    }
+  });
+
+  it('D13: credentials in SLACK_API_URL are refused by the settings check and never printed', async () => {
+    const run = start({ ...GOOD, SLACK_API_URL: 'http://user:s3cretPW@127.0.0.1:9/api/', PORT: '0' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('SLACK_API_URL must not contain a user name or password');
+    expect(run.output()).not.toContain('s3cretPW');
+    expect(run.output()).not.toMatch(STACK_TRACE);
+  });
+
+  it('D12: an alias-bomb KNOWLEDGE_PATH stops start-up with the file named and no stack trace', async () => {
+    const bomb = join(cwd, 'bomb.yaml');
+    const keys = 'abcdefghi';
+    writeFileSync(
+      bomb,
+      [
+        'a: &a [1,1,1,1,1,1,1,1,1]',
+        ...keys
+          .slice(1)
+          .split('')
+          .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${keys[i]}`).join(',')}]`),
+      ].join('\n'),
+    );
+    const run = start({ ...GOOD, KNOWLEDGE_PATH: bomb });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('bomb.yaml');
+    expect(run.output()).not.toMatch(STACK_TRACE);
+  });
+
+  it('D4: KNOWLEDGE_PATH=/dev/zero stops start-up at once (not a regular file), without reading it', async () => {
+    const run = start({ ...GOOD, KNOWLEDGE_PATH: '/dev/zero' });
+    const code = await Promise.race([run.exited, sleep(40_000).then(() => 'still reading')]);
+    if (code === 'still reading') run.child.kill('SIGKILL');
+    expect(code).toBe(1);
+    expect(run.output()).toContain('/dev/zero: cannot read the knowledge file (not a regular file)');
+  }, 60_000);
 });

@@ -59,6 +59,11 @@ export async function send(
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
 
+let triggerCounter = 0;
+
+/** Slack gives every command and button press a trigger id of its own; the bot recognises replays by it. */
+const triggerId = () => `1337.${++triggerCounter}.${Date.now().toString(16)}`;
+
 /** A `/stack` invocation as Slack posts it (form-encoded). */
 export function commandBody(text: string, responseUrl: string, userId = 'U0ASKER'): string {
   return new URLSearchParams({
@@ -74,7 +79,7 @@ export function commandBody(text: string, responseUrl: string, userId = 'U0ASKER
     api_app_id: 'A0STACK',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '1337.42.abcd',
+    trigger_id: triggerId(),
   }).toString();
 }
 
@@ -113,7 +118,7 @@ export function buttonBody(
       channel_id: 'C0DESIGN',
       is_ephemeral: container.ephemeral ?? true,
     },
-    trigger_id: '1337.42.efgh',
+    trigger_id: triggerId(),
     team: { id: 'T0001', domain: 'example' },
     channel: { id: 'C0DESIGN', name: 'design-review' },
     ...(container.threadTs === undefined

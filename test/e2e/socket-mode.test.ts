@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { createApp, startApp } from '../../src/slack/app.js';
 import { loadConfig } from '../../src/slack/config.js';
+import { stopApp } from '../../src/slack/shutdown.js';
 import { messageProblems, visibleTexts } from '../render/block-kit-limits.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { advisor, say } from '../support.js';
@@ -45,7 +46,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
+  // The last test stops the app itself; a second stop has nothing left to close.
+  await app?.stop().catch(() => undefined);
   for (const client of wss.clients) client.terminate();
   await new Promise<void>((resolve) => wss.close(() => resolve()));
   await fake.stop();
@@ -124,5 +126,31 @@ describe('Socket Mode', () => {
     const texts = fake.callsTo('chat.postMessage').map((c) => visibleTexts(c.args).join('\n'));
     expect(texts[0]).toContain('V∘C∘M');
     expect(texts[1]).toContain('How to ask');
+  });
+
+  it('graceful stop: disconnects, finishes the mention acknowledged before it, and returns within its budget', async () => {
+    if (app === undefined) throw new Error('no app');
+    const root = fake.nextTs();
+    fake.addMessage({ channel: 'C0DESIGN', ts: root, text: 'design review', user: 'U0ASKER' });
+    const release = fake.hold('conversations.replies');
+    const event = {
+      type: 'app_mention',
+      user: 'U0ASKER',
+      text: '<@UBOT> edge',
+      ts: fake.nextTs(),
+      thread_ts: root,
+      channel: 'C0DESIGN',
+      event_ts: '1',
+    };
+    const body = { team_id: 'T0001', api_app_id: 'A0STACK', type: 'event_callback', event_id: 'EvSOCKSTOP', event };
+    envelope('env-stop-1', 'events_api', body, { retry_attempt: 0, retry_reason: '' });
+    await ackFor('env-stop-1');
+    await vi.waitFor(() => expect(fake.callsTo('conversations.replies').length).toBeGreaterThan(0));
+    setTimeout(release, 500);
+    const started = Date.now();
+    const stopped = await stopApp(app, 5_000);
+    expect(stopped.abandoned).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fake.callsTo('chat.postMessage').some((c) => c.args.thread_ts === root)).toBe(true);
   });
 });

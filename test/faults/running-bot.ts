@@ -52,7 +52,10 @@ export interface RunningBot {
  * The real app in HTTP mode with real signature verification, on an ephemeral port of 127.0.0.1, talking to a fake
  * Slack Web API. `webClient` scales the production retry policy down to test time.
  */
-export async function startBot(webClient: { timeoutMs?: number; retries?: number } = {}): Promise<RunningBot> {
+export async function startBot(
+  webClient: { timeoutMs?: number; retries?: number } = {},
+  appOptions: { threadReadMs?: number } = {},
+): Promise<RunningBot> {
   const fake = new FakeSlack();
   await fake.start();
   const config = loadConfig({
@@ -64,7 +67,7 @@ export async function startBot(webClient: { timeoutMs?: number; retries?: number
   if (!config.ok) throw new Error(say(config.error));
   const logger = new RecordingLogger();
   const counting = new CountingAdvisor();
-  const app = createApp(config.value, counting, { logger, webClient });
+  const app = createApp(config.value, counting, { logger, webClient, ...appOptions });
   const started = await startApp(app, config.value, { port: 0, host: '127.0.0.1' });
   if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
   const base = `http://127.0.0.1:${started.value.port}`;

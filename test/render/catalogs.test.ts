@@ -47,6 +47,9 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'compare-needs-two': {},
   'compare-too-many': { count: 9, limit: 8 },
   'no-operators': { form: '∅' },
+  'not-in-channel': {},
+  'missing-scope': { scope: 'chat:write' },
+  'msg-too-long': {},
   'unknown-stack': { stackId: 'nope', known: ['edge'] },
   'no-stack-for-form': {
     normalForm: 'V∘C∘S',
@@ -74,9 +77,12 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'slack-rejected-token': { token: 'SLACK_BOT_TOKEN', error: 'invalid_auth' },
   'slack-unreachable': { api: 'https://slack.com/api/', why: 'ECONNREFUSED' },
   'port-in-use': { port: 3000 },
+  'slack-not-slack': { api: 'https://proxy.example/api/' },
+  'slack-rate-limited': { retryAfter: 3600 },
+  'host-not-here': { host: '10.9.9.9' },
   'start-failed': { detail: 'boom' },
-  'knowledge-at-start': { cause: failure('knowledge-unreadable', { file: 'kb.yaml', reason: 'no such file' }) },
-  'knowledge-unreadable': { file: 'kb.yaml', reason: 'no such file' },
+  'knowledge-at-start': { cause: failure('knowledge-unreadable', { file: 'kb.yaml', reason: { kind: 'missing' } }) },
+  'knowledge-unreadable': { file: 'kb.yaml', reason: { kind: 'too-large', size: 9e6, limit: 5e6 } },
   'knowledge-syntax': { file: 'kb.yaml', line: 3, detail: 'bad indentation' },
   'knowledge-invalid': { file: 'kb.yaml', path: 'stacks[0]', line: 9, detail: 'Invalid input' },
 };
@@ -91,6 +97,7 @@ const CONFIG_ISSUES: ConfigIssue[] = [
   'port-range',
   'not-url',
   'url-credentials',
+  'not-host',
   'log-level',
   'invalid',
 ];

@@ -85,4 +85,26 @@ describe('loadConfig', () => {
     expect(say(config.error)).not.toContain('SECRET-VALUE');
     expect(say(config.error)).not.toContain('SECRET-TOO');
   });
+
+  it('HOST: the address to listen on, when given', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, HOST: '127.0.0.1' });
+    expect(config).toMatchObject({ ok: true, value: { mode: 'http', host: '127.0.0.1' } });
+    const bad = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, HOST: 'two words' });
+    if (bad.ok) throw new Error('expected a failure');
+    expect(bad.error.params.problems[0]).toEqual({ name: 'HOST', issue: 'not-host' });
+    expect(say(bad.error)).toContain('HOST must be a host name or an IP address');
+  });
+
+  it('D13: refuses a SLACK_API_URL with a user name or password, without printing it', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: 'http://user:s3cretPW@127.0.0.1:39555/api/',
+    });
+    if (config.ok) throw new Error('expected a failure');
+    expect(config.error.params.problems).toEqual([{ name: 'SLACK_API_URL', issue: 'url-credentials' }]);
+    expect(say(config.error)).toContain('SLACK_API_URL must not contain a user name or password');
+    expect(say(config.error)).not.toContain('s3cretPW');
+    expect(JSON.stringify(config.error)).not.toContain('s3cretPW');
+  });
 });

@@ -72,6 +72,8 @@ export function fakeServices(fake?: AdvisorPort): Services {
     home: { en: { type: 'home', blocks: [] }, zh: { type: 'home', blocks: [] } },
     userLanguage: async () => undefined,
     seen: new SeenDeliveries(),
+    replays: new SeenDeliveries(),
+    threadReadMs: 10_000,
     retry: { retries: 1, backoffMs: 1 },
     kits: kitService(kb),
   };

@@ -1,7 +1,7 @@
 import type { ConstraintCheck, ConstraintRef, Exclusion, TradeItem } from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
-import type { Failure } from '../../failure.js';
+import type { Failure, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
 
 const lists = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
@@ -62,6 +62,21 @@ function start(s: EstimateStart): string {
 
 const from = (source: 'request' | 'thread'): string => (source === 'thread' ? ' (from earlier in the thread)' : '');
 
+function unreadable(r: UnreadableReason): string {
+  switch (r.kind) {
+    case 'missing':
+      return 'no such file';
+    case 'directory':
+      return 'it is a directory';
+    case 'not-a-file':
+      return 'not a regular file';
+    case 'too-large':
+      return `${numbers.format(r.size)} bytes; the limit is ${numbers.format(r.limit)} bytes`;
+    case 'error':
+      return r.code;
+  }
+}
+
 function failure(f: Failure): string {
   const inner = failureText(f);
   return f.item === undefined ? inner : `${quote(f.item)}: ${inner}`;
@@ -109,6 +124,12 @@ function failureText(f: Failure): string {
       return `compare takes at most ${f.params.limit} items, not ${f.params.count}`;
     case 'no-operators':
       return `There are no operators to explain in “${f.params.form}”.`;
+    case 'not-in-channel':
+      return 'I cannot post in that channel because I am not a member. Invite me with /invite, then ask again.';
+    case 'missing-scope':
+      return `Slack refused my answer: the app lacks a permission${f.params.scope === undefined ? '' : ` (${f.params.scope})`}. Ask a workspace admin to reinstall the app.`;
+    case 'msg-too-long':
+      return 'My answer was too long for Slack. Ask about fewer requirements at a time.';
     case 'unknown-stack':
       return `no stack has the id "${f.params.stackId}": the stacks are ${f.params.known.join(', ')}`;
     case 'no-stack-for-form': {
@@ -170,6 +191,12 @@ function failureText(f: Failure): string {
       return `stack-advisor cannot start: Slack rejected ${f.params.token} (${f.params.error}). Copy it again from api.slack.com/apps → your app (${f.params.token === 'SLACK_BOT_TOKEN' ? 'OAuth & Permissions → Bot User OAuth Token' : 'Basic Information → App-Level Tokens'}).`;
     case 'slack-unreachable':
       return `stack-advisor cannot start: could not reach the Slack Web API at ${f.params.api} (${f.params.why}).`;
+    case 'slack-not-slack':
+      return `stack-advisor cannot start: ${f.params.api} answered, but not as the Slack Web API (the answer was not Slack's JSON). Check SLACK_API_URL, and whether a proxy in between wants a login.`;
+    case 'slack-rate-limited':
+      return `stack-advisor cannot start: Slack is rate-limiting this app (auth.test: retry after ${f.params.retryAfter} s). Start again after that; if it persists, look for another process using the same token in a loop.`;
+    case 'host-not-here':
+      return `stack-advisor cannot start: HOST ${f.params.host} is not an address of this machine: set HOST to one of its addresses, or leave it unset.`;
     case 'port-in-use':
       return `stack-advisor cannot start: PORT ${f.params.port} is already in use: set PORT to a free port.`;
     case 'start-failed':
@@ -177,9 +204,11 @@ function failureText(f: Failure): string {
     case 'knowledge-at-start':
       return `stack-advisor cannot start: the knowledge base is invalid.\n  ${failureText(f.params.cause)}`;
     case 'knowledge-unreadable':
-      return `${f.params.file}: cannot read the knowledge file (${f.params.reason})`;
+      return `${f.params.file}: cannot read the knowledge file (${unreadable(f.params.reason)})`;
     case 'knowledge-syntax':
-      return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}: YAML syntax error: ${f.params.detail}`;
+      return f.params.expansion
+        ? `${f.params.file}: YAML cannot be expanded: ${f.params.detail}`
+        : `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}: YAML syntax error: ${f.params.detail}`;
     case 'knowledge-invalid':
       return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}: ${f.params.path || '(top level)'}: ${f.params.detail}`;
   }
@@ -351,6 +380,7 @@ export const en: Messages = {
       'needed in HTTP mode (when SLACK_APP_TOKEN is not set): api.slack.com/apps → your app → Basic Information → App Credentials → Signing Secret',
     SLACK_APP_TOKEN:
       'optional; set it for Socket Mode (xapp-…): api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate, scope connections:write',
+    HOST: 'optional; the address the HTTP server listens on, e.g. 127.0.0.1 behind a sidecar proxy (default: all interfaces)',
     PORT: 'optional; the HTTP port, a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
     SLACK_API_URL:
       'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
@@ -367,15 +397,21 @@ export const en: Messages = {
       'not-whole-number': 'must be a whole number',
       'port-range': 'must be between 0 and 65535',
       'not-url': 'must be an http(s) URL',
-      'url-credentials': 'must not carry a user name or password',
+      'url-credentials': 'must not contain a user name or password',
+      'not-host': 'must be a host name or an IP address',
       'log-level': 'must be one of debug, info, warn, error',
       invalid: 'is invalid',
     })[issue],
-  running: (mode, version, port) =>
+  running: (mode, version, port, host) =>
     mode === 'socket'
       ? `stack-advisor is running in Socket Mode (knowledge ${version})`
-      : `stack-advisor is running in HTTP mode on port ${port}: POST /slack/events, GET /healthz (knowledge ${version})`,
-  stopping: (signal) => `${signal}: stopping`,
+      : `stack-advisor is running in HTTP mode on port ${port}${host === undefined ? '' : ` of ${host}`}: POST /slack/events, GET /healthz (knowledge ${version})`,
+  stopping: (signal, seconds) =>
+    `${signal}: stopping (finishing the answers already acknowledged, at most ${seconds} s)`,
+  stopTooLong: (seconds) => `stack-advisor did not stop within ${seconds} s: exiting anyway`,
+  stoppedAbandoned: (count, seconds) =>
+    `Stopped with ${noun(count, 'answer', 'answers')} unfinished after ${seconds} s`,
+  stopped: 'Stopped: every acknowledged request was answered',
   stopFailed: (detail) => `stack-advisor did not stop cleanly: ${detail}`,
 
   failure,

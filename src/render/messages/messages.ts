@@ -108,8 +108,11 @@ export interface Messages {
   // Start-up, for whoever runs the bot.
   readonly configWhere: Readonly<Record<string, string>>;
   configIssue(issue: import('../../failure.js').ConfigIssue): string;
-  readonly running: (mode: 'socket' | 'http', version: string, port?: number) => string;
-  readonly stopping: (signal: string) => string;
+  readonly running: (mode: 'socket' | 'http', version: string, port?: number, host?: string) => string;
+  readonly stopping: (signal: string, drainSeconds: number) => string;
+  readonly stopTooLong: (seconds: number) => string;
+  readonly stoppedAbandoned: (count: number, seconds: number) => string;
+  readonly stopped: string;
   readonly stopFailed: (detail: string) => string;
 
   // Failures and apologies.

@@ -1,7 +1,7 @@
 import type { ConstraintCheck, ConstraintRef, Exclusion, TradeItem } from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
-import type { Failure } from '../../failure.js';
+import type { Failure, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
 
 const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
@@ -59,6 +59,21 @@ function start(s: EstimateStart): string {
 
 const from = (source: 'request' | 'thread'): string => (source === 'thread' ? '（来自本话题之前的回答）' : '');
 
+function unreadable(r: UnreadableReason): string {
+  switch (r.kind) {
+    case 'missing':
+      return '文件不存在';
+    case 'directory':
+      return '这是一个目录';
+    case 'not-a-file':
+      return '不是普通文件';
+    case 'too-large':
+      return `${numbers.format(r.size)} 字节，上限为 ${numbers.format(r.limit)} 字节`;
+    case 'error':
+      return r.code;
+  }
+}
+
 function failure(f: Failure): string {
   const inner = failureText(f);
   return f.item === undefined ? inner : `${quote(f.item)}：${inner}`;
@@ -106,6 +121,12 @@ function failureText(f: Failure): string {
       return `比较最多 ${f.params.limit} 项，而不是 ${f.params.count} 项`;
     case 'no-operators':
       return `“${f.params.form}”中没有可解释的算子。`;
+    case 'not-in-channel':
+      return '我不是该频道的成员，无法在其中发言。请用 /invite 邀请我，然后再问一次。';
+    case 'missing-scope':
+      return `Slack 拒绝了我的回答：本应用缺少一项权限${f.params.scope === undefined ? '' : `（${f.params.scope}）`}。请工作区管理员重新安装本应用。`;
+    case 'msg-too-long':
+      return '我的回答超出了 Slack 的长度限制。请一次少问几项需求。';
     case 'unknown-stack':
       return `没有 id 为“${f.params.stackId}”的技术栈：现有技术栈为 ${f.params.known.join('、')}`;
     case 'no-stack-for-form': {
@@ -167,6 +188,12 @@ function failureText(f: Failure): string {
       return `stack-advisor 无法启动：Slack 拒绝了 ${f.params.token}（${f.params.error}）。请从 api.slack.com/apps → 您的应用重新复制（${f.params.token === 'SLACK_BOT_TOKEN' ? 'OAuth & Permissions → Bot User OAuth Token' : 'Basic Information → App-Level Tokens'}）。`;
     case 'slack-unreachable':
       return `stack-advisor 无法启动：无法连接 ${f.params.api} 上的 Slack Web API（${f.params.why}）。`;
+    case 'slack-not-slack':
+      return `stack-advisor 无法启动：${f.params.api} 有应答，但不是 Slack Web API 的应答（不是 Slack 的 JSON）。请检查 SLACK_API_URL，以及中间的代理是否要求登录。`;
+    case 'slack-rate-limited':
+      return `stack-advisor 无法启动：Slack 正在限制本应用的请求速率（auth.test：${f.params.retryAfter} 秒后重试）。请在此之后重新启动；如果持续出现，请检查是否有其他进程在循环使用同一令牌。`;
+    case 'host-not-here':
+      return `stack-advisor 无法启动：HOST ${f.params.host} 不是本机的地址：请把 HOST 设为本机的某个地址，或不设置。`;
     case 'port-in-use':
       return `stack-advisor 无法启动：端口 PORT ${f.params.port} 已被占用：请把 PORT 设为空闲端口。`;
     case 'start-failed':
@@ -174,9 +201,11 @@ function failureText(f: Failure): string {
     case 'knowledge-at-start':
       return `stack-advisor 无法启动：知识库无效。\n  ${failureText(f.params.cause)}`;
     case 'knowledge-unreadable':
-      return `${f.params.file}：无法读取知识库文件（${f.params.reason}）`;
+      return `${f.params.file}：无法读取知识库文件（${unreadable(f.params.reason)}）`;
     case 'knowledge-syntax':
-      return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：YAML 语法错误：${f.params.detail}`;
+      return f.params.expansion
+        ? `${f.params.file}：YAML 无法展开：${f.params.detail}`
+        : `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：YAML 语法错误：${f.params.detail}`;
     case 'knowledge-invalid':
       return `知识库文件无效：${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：${f.params.path || '（顶层）'}：${f.params.detail}`;
   }
@@ -349,6 +378,7 @@ export const zh: Messages = {
       ' HTTP 模式所需（未设置 SLACK_APP_TOKEN 时）：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Signing Secret',
     SLACK_APP_TOKEN:
       '可选项；设置后使用 Socket Mode（xapp-…）：api.slack.com/apps → 您的应用 → Basic Information → App-Level Tokens → Generate，权限范围 connections:write',
+    HOST: '可选项；HTTP 服务监听的地址，例如在 sidecar 代理之后用 127.0.0.1（默认：所有网卡）',
     PORT: '可选项；HTTP 端口，0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
     SLACK_API_URL:
       '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
@@ -366,14 +396,18 @@ export const zh: Messages = {
       'port-range': '必须在 0 到 65535 之间',
       'not-url': '必须是 http(s) URL',
       'url-credentials': '不得包含用户名或密码',
+      'not-host': '必须是主机名或 IP 地址',
       'log-level': '必须是 debug、info、warn、error 之一',
       invalid: '无效',
     })[issue],
-  running: (mode, version, port) =>
+  running: (mode, version, port, host) =>
     mode === 'socket'
       ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）`
-      : `stack-advisor 正以 HTTP 模式运行于端口 ${port}：POST /slack/events，GET /healthz（知识库 ${version}）`,
-  stopping: (signal) => `${signal}：正在停止`,
+      : `stack-advisor 正以 HTTP 模式运行于${host === undefined ? '' : ` ${host} 的`}端口 ${port}：POST /slack/events，GET /healthz（知识库 ${version}）`,
+  stopping: (signal, seconds) => `${signal}：正在停止（先完成已确认的回答，最多 ${seconds} 秒）`,
+  stopTooLong: (seconds) => `stack-advisor 未能在 ${seconds} 秒内停止：强制退出`,
+  stoppedAbandoned: (count, seconds) => `已停止：${seconds} 秒后仍有 ${count} 个回答未完成`,
+  stopped: '已停止：所有已确认的请求都已回答',
   stopFailed: (detail) => `stack-advisor 未能正常停止：${detail}`,
 
   failure,

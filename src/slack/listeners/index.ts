@@ -3,10 +3,12 @@ import type { Services } from '../services.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as unhandled from './unhandled/index.js';
 
 /** Every listener, by Slack feature. */
 export function registerListeners(app: App, services: Services): void {
   actions.register(app, services);
   commands.register(app, services);
   events.register(app, services);
+  unhandled.register(app);
 }

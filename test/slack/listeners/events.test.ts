@@ -152,7 +152,28 @@ describe('repeated deliveries', () => {
     expect(await call({ event_id: 'E3', event: { ...event, ts: '5.6' } })).toBe(1);
   });
 
-  it('stops a retry even when the first delivery was never seen here (another replica took it)', async () => {
-    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 2)).toBe(0);
+  it('D1: answers a retry whose first delivery never reached this process (down, or answered 5xx)', async () => {
+    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 2)).toBe(1);
+    // ... and only once: the same retry again is a repeat.
+    expect(await call({ event_id: 'E9', event: { type: 'app_mention', channel: 'C1', ts: '9.9' } }, 3)).toBe(0);
+  });
+});
+
+describe('SeenDeliveries with a time window (replayed commands and presses)', () => {
+  it('recognises a key within the window and forgets it after', () => {
+    let now = 0;
+    const seen = new SeenDeliveries(100, 5 * 60_000, () => now);
+    expect(seen.check(['trigger:1'])).toBe(false);
+    now = 4 * 60_000;
+    expect(seen.check(['trigger:1'])).toBe(true);
+    now += 5 * 60_000 + 1;
+    expect(seen.check(['trigger:1'])).toBe(false);
+  });
+
+  it('stays within its capacity', () => {
+    const seen = new SeenDeliveries(3);
+    for (const k of ['a', 'b', 'c', 'd']) seen.check([k]);
+    expect(seen.check(['a'])).toBe(false);
+    expect(seen.check(['d'])).toBe(true);
   });
 });

@@ -1,14 +1,22 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerMessage, failureMessage } from '../../../render/blocks.js';
 import { ACTION, fromAction } from '../../../render/buttons.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /** Compare alternatives: the recommendation and its alternatives side by side, privately, in the answer's language. */
 export const compareAlternativesCallback =
   (services: Services) =>
-  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     const pressed = fromAction(ACTION.compare, action.value);
     const language = pressed?.language;
     try {

@@ -3,7 +3,7 @@ import { failureMessage } from '../../../render/blocks.js';
 import { kitMessage, kitUploadComment } from '../../../render/blocks-kit.js';
 import { ACTION, fromAction } from '../../../render/buttons.js';
 import { messages } from '../../../render/messages/index.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -17,10 +17,11 @@ export const deployKitCallback =
     action,
     body,
     client,
-    respond,
+    respond: given,
     logger,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     const threadTs = body.message?.thread_ts ?? body.message?.ts;
     const pressed = fromAction(ACTION.deployKit, action.value);
     const language = pressed?.language ?? 'en';

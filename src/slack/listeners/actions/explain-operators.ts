@@ -6,14 +6,22 @@ import { operatorsMessage } from '../../../render/blocks-explanation.js';
 import { ACTION, fromAction, operatorsOf } from '../../../render/buttons.js';
 import { fitMessage } from '../../../render/limits.js';
 import { messages } from '../../../render/messages/index.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /** Explain operators: each operator of the answer's normal form in a few lines, privately, in the answer's language. */
 export const explainOperatorsCallback =
   (services: Services) =>
-  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     const pressed = fromAction(ACTION.explain, action.value);
     const language = pressed?.language ?? 'en';
     try {

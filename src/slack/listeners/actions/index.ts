@@ -1,15 +1,26 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import { ACTION } from '../../../render/buttons.js';
+import { onlyFirstInteraction } from '../../deliveries.js';
 import type { Services } from '../../services.js';
 import { compareAlternativesCallback } from './compare-alternatives.js';
 import { deployKitCallback } from './deploy-kit.js';
 import { explainOperatorsCallback } from './explain-operators.js';
 import { shareInChannelCallback } from './share-in-channel.js';
 
-/** The four buttons, one listener each (Bolt's idiom); each decodes its value with the buttons' codec. */
+const KNOWN = new RegExp(`^(?!(?:${Object.values(ACTION).join('|')})$)`);
+
+/**
+ * The four buttons, one listener each (Bolt's idiom), behind the replay guard; and one for any other block action (an
+ * old message's renamed button, a select), which is acknowledged so that Slack shows the presser no error.
+ */
 export function register(app: App, services: Services): void {
-  app.action<BlockButtonAction>(ACTION.share, shareInChannelCallback(services));
-  app.action<BlockButtonAction>(ACTION.compare, compareAlternativesCallback(services));
-  app.action<BlockButtonAction>(ACTION.explain, explainOperatorsCallback(services));
-  app.action<BlockButtonAction>(ACTION.deployKit, deployKitCallback(services));
+  const first = onlyFirstInteraction(services.replays);
+  app.action<BlockButtonAction>(ACTION.share, first, shareInChannelCallback(services));
+  app.action<BlockButtonAction>(ACTION.compare, first, compareAlternativesCallback(services));
+  app.action<BlockButtonAction>(ACTION.explain, first, explainOperatorsCallback(services));
+  app.action<BlockButtonAction>(ACTION.deployKit, first, deployKitCallback(services));
+  app.action<BlockAction>({ type: 'block_actions', action_id: KNOWN }, async ({ ack, action, logger }) => {
+    await ack();
+    logger.debug(`Acknowledged a block action the bot has no handler for: ${action.action_id.slice(0, 80)}`);
+  });
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION, fromAction } from '../../../render/buttons.js';
 import { reply } from '../../reply.js';
-import { apologize, privately } from '../../respond.js';
+import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -10,8 +10,16 @@ import type { Services } from '../../services.js';
  */
 export const shareInChannelCallback =
   (services: Services) =>
-  async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
+    const respond = responder(given, body, client);
     const pressed = fromAction(ACTION.share, action.value);
     const language = pressed?.language;
     try {

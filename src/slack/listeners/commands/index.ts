@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { onlyFirstInteraction } from '../../deliveries.js';
 import type { Services } from '../../services.js';
 import { stackCommandCallback } from './stack.js';
 
@@ -11,5 +12,5 @@ export const COMMAND = '/stack';
 const ANY_COMMAND = /^\/.+/;
 
 export function register(app: App, services: Services): void {
-  app.command(ANY_COMMAND, stackCommandCallback(services));
+  app.command(ANY_COMMAND, onlyFirstInteraction(services.replays), stackCommandCallback(services));
 }

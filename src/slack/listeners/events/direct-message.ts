@@ -8,10 +8,15 @@ type MessageEvent = SlackEventMiddlewareArgs<'message'>['event'];
 // A message with a file attached, or a thread reply also sent to the conversation, is still a question.
 const QUESTION_SUBTYPES = new Set<string | undefined>([undefined, 'file_share', 'thread_broadcast']);
 
+/** Slackbot writes to the bot user itself ("You have been removed from #…"): never a question, and not marked a bot. */
+export function isFromSlackbot(user: unknown): boolean {
+  return user === 'USLACKBOT';
+}
+
 export function isDirectQuestion(event: MessageEvent): event is types.GenericMessageEvent & { text: string } {
   // channel_type is missing from some deliveries; a direct message channel's id starts with D.
   const im = event.channel_type === 'im' || (event.channel_type === undefined && event.channel.startsWith('D'));
-  const bot = 'bot_id' in event && event.bot_id !== undefined;
+  const bot = ('bot_id' in event && event.bot_id !== undefined) || ('user' in event && isFromSlackbot(event.user));
   return im && QUESTION_SUBTYPES.has(event.subtype) && !bot && 'text' in event && !!event.text;
 }
 
