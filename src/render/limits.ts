@@ -168,7 +168,8 @@ export function fitBlocks(blocks: readonly Block[], max: number, words: CutWords
 /** A message Slack will accept: at most 50 blocks, each within its limits, and a bounded fallback text. */
 export function fitMessage(message: SlackMessage, words: CutWords = NEUTRAL): SlackMessage {
   return {
-    text: cutText(message.text, LIMITS.fallbackText, words),
+    // Slack refuses a message without a fallback text; a blank one is never what was meant.
+    text: message.text.trim() === '' ? '…' : cutText(message.text, LIMITS.fallbackText, words),
     blocks: fitBlocks(message.blocks, LIMITS.messageBlocks, words),
   };
 }

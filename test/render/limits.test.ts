@@ -62,6 +62,10 @@ describe('cutText', () => {
 });
 
 describe('fitting payloads into Block Kit limits', () => {
+  it('gives a message without blocks and with a blank fallback a text Slack accepts', () => {
+    expect(messageProblems(fitMessage({ text: ' ', blocks: [] }, en))).toEqual([]);
+  });
+
   it('turns any message into one Slack accepts, cut visibly', () => {
     fc.assert(
       fc.property(fc.array(block, { maxLength: 120 }), text, (blocks, fallback) => {
