@@ -22,6 +22,8 @@ export interface StackView {
   readonly figures: readonly FigureView[];
   readonly commands: readonly string[];
   readonly why: string;
+  /** Known caveats of the stack in practice, in the answer's language (the stack's, or its commands' stack's). */
+  readonly caveats: readonly string[];
   /** True when no stack row exists for the form and the stack was assembled from its operators. */
   readonly composed: boolean;
   /** The stack whose deploy commands these are (its own, or the one a composed stack borrows them from). */
@@ -115,6 +117,8 @@ export interface Recommendation {
   readonly commands: readonly string[];
   /** The stack whose deploy commands these are: the Deploy kit holds the files they name. */
   readonly commandsFrom: string | undefined;
+  /** Known caveats of the stack in practice, in the answer's language. */
+  readonly caveats: readonly string[];
   readonly checks: readonly ConstraintCheck[];
   readonly why: readonly string[];
 }

@@ -85,6 +85,7 @@ export class Catalog {
         figures: [],
         commands: [],
         why: 'The word simplifies to ∅, the no-op: there is no stack and nothing to deploy.',
+        caveats: [],
         composed: true,
         commandsFrom: undefined,
       };
@@ -109,6 +110,8 @@ export class Catalog {
       figures: figuresOf(operators.map(as), [], this.operators),
       commands: closest.commands,
       commandsFrom: closest.stack.id,
+      // The caveats of the stack whose commands these are: they are about deploying with them.
+      caveats: (closest.stack.caveats ?? []).map((c) => c[language]),
       why: `No stack row for ${form || '∅'}: assembled from its operators. The deploy commands are those of ${base ? 'the chosen' : 'the closest'} stack, ${closest.stack.name} (${closest.stack.form}), which differs by ${diff}; adapt them for the difference.`,
       composed: true,
     };
@@ -145,6 +148,7 @@ export function viewOfEntry(entry: Entry, language: Language): StackView {
     figures: entry.figures,
     commands: entry.commands,
     why: entry.stack.why[language],
+    caveats: (entry.stack.caveats ?? []).map((c) => c[language]),
     composed: false,
     commandsFrom: entry.stack.id,
   };

@@ -64,7 +64,7 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
       section(requirementsText(p, a)),
       section([stepsText(p, a.steps, r.normalForm), warningsText(a.warnings)].filter((t) => t !== '').join('\n')),
       metricsBlocks(p, r.metrics, r.figures),
-      stackBlocks(p, { name: r.stack, implementation: r.implementation, commands: r.commands }),
+      stackBlocks(p, { name: r.stack, implementation: r.implementation, commands: r.commands, caveats: r.caveats }),
       section(why),
       section(
         bullets(

@@ -54,14 +54,16 @@ export interface StackLike {
   readonly implementation: readonly string[];
   readonly commands: readonly string[];
   readonly composed?: boolean;
+  readonly caveats?: readonly string[];
 }
 
 /** Step 4: the stack, how it is implemented, and the commands to deploy it in a code block. */
 export function stackBlocks(p: Phrases, stack: StackLike): Block[] {
   const composed = stack.composed === true ? `\n_${p.composed}_` : '';
+  const caveats = (stack.caveats ?? []).map((c) => `\n⚠ ${escapeText(c)}`).join('');
   return [
     ...section(
-      `*${p.step4}*\n*${p.stack}:* ${escapeText(stack.name)}${composed}\n*${p.implementation}:* ${stack.implementation.map(escapeText).join(', ')}`,
+      `*${p.step4}*\n*${p.stack}:* ${escapeText(stack.name)}${composed}\n*${p.implementation}:* ${stack.implementation.map(escapeText).join(', ')}${caveats}`,
     ),
     ...section(codeBlock(p.commands, stack.commands)),
   ];

@@ -50,6 +50,7 @@ function stackLines(stack: StackView, s: Style): string[] {
   return [
     ...(stack.implementation.length === 0 ? [] : [`implementation: ${stack.implementation.join(' · ')}`]),
     ...(stack.composed ? [s.yellow(stack.why)] : []),
+    ...stack.caveats.map((c) => s.yellow(`⚠ ${c}`)),
     ...(stack.commands.length === 0 ? ['deploy: nothing'] : ['deploy:', ...stack.commands.map((c) => `  $ ${c}`)]),
   ];
 }
