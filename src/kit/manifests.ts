@@ -32,16 +32,24 @@ export function manifestFiles(
   if (plan.seccompFile) files.set(templates.seccomp.file, seccompJson(templates));
 
   const rc = plan.runtimeClass;
-  if (rc !== undefined) {
+  // An installer's RuntimeClass is referenced, never shipped: applying it would overwrite the installer's (D5).
+  if (rc?.file !== undefined) {
     const doc = fillValue(rc.document, vars);
     if (!doc.ok) return doc;
     files.set(rc.file, yamlFile(header, [doc.value]));
+  }
+  for (const node of rc?.node_files ?? []) {
+    const content = fillValue(node.content, vars);
+    if (!content.ok) return content;
+    files.set(node.file, content.value.endsWith('\n') ? content.value : `${content.value}\n`);
   }
 
   if (plan.namespace) {
     const doc = fillValue(templates.namespace.document, vars);
     if (!doc.ok) return doc;
-    const labels = { ...doc.value.metadata.labels, ...plan.mesh?.labels };
+    const psa = fillValue(templates.namespace.pod_security, vars);
+    if (!psa.ok) return psa;
+    const labels = { ...doc.value.metadata.labels, ...psa.value, ...plan.mesh?.labels };
     files.set(
       templates.namespace.file,
       yamlFile(header, [{ ...doc.value, metadata: { ...doc.value.metadata, labels } }]),
@@ -63,17 +71,28 @@ export function manifestFiles(
           : undefined;
     const onPod = profile !== undefined && workload.placement === 'pod';
     const onContainer = profile !== undefined && workload.placement === 'container';
+    // The pod level always has a filter: RuntimeDefault where the form's S sits on the application container only
+    // (so injected sidecars are not Unconfined, D7) or where the form has no S (PSA restricted requires one, D8).
+    const podProfile = onPod ? profile : { type: 'RuntimeDefault' };
     const appContainer = {
       ...app,
       ...(rc?.container?.resources ? { resources: rc.container.resources } : {}),
+      ...(rc?.container?.startupProbe ? { startupProbe: rc.container.startupProbe } : {}),
       ...(onContainer ? { securityContext: { ...app.securityContext, seccompProfile: profile } } : {}),
     };
     const spec = {
       ...(rc !== undefined ? { runtimeClassName: rc.document.metadata.name } : {}),
       ...podSpec,
-      ...(onPod ? { securityContext: { ...podSpec.securityContext, seccompProfile: profile } } : {}),
+      ...(rc?.pod?.tolerations ? { tolerations: rc.pod.tolerations } : {}),
+      securityContext: { ...podSpec.securityContext, seccompProfile: podProfile },
       containers: [appContainer, ...sidecars],
     };
+    const annotations = rc?.pod?.annotations;
+    const template = deployment.spec.template as Doc & { metadata?: Doc };
+    const podMetadata =
+      annotations === undefined
+        ? template.metadata
+        : { ...template.metadata, annotations: { ...(template.metadata?.annotations as Doc), ...annotations } };
     const namespaced = (doc: Doc & { metadata: Doc }): Doc =>
       plan.namespace
         ? { ...doc, metadata: { name: doc.metadata.name, namespace: vars.namespace, ...doc.metadata } }
@@ -81,11 +100,16 @@ export function manifestFiles(
     const docs: Doc[] = [
       namespaced({
         ...deployment,
-        spec: { ...deployment.spec, template: { ...deployment.spec.template, spec } },
+        spec: { ...deployment.spec, template: { ...template, metadata: podMetadata, spec } },
       }),
       ...others.map(namespaced),
     ];
     files.set(workload.file, yamlFile(header, docs));
+    if (plan.meshPolicy && plan.mesh !== undefined) {
+      const policy = fillValue(plan.mesh.documents, vars);
+      if (!policy.ok) return policy;
+      files.set(templates.mesh_policy.file, yamlFile(header, policy.value.map(namespaced)));
+    }
   }
   return ok(files);
 }

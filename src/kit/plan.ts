@@ -27,6 +27,8 @@ export interface KitPlan {
   readonly workload: WorkloadPlan | undefined;
   /** True when custom.json is in the kit: a command or a Localhost profile needs it. */
   readonly seccompFile: boolean;
+  /** True when a command applies the mesh policy file (PeerAuthentication, AuthorizationPolicy, waypoint). */
+  readonly meshPolicy: boolean;
 }
 
 const inconsistent = (stack: Stack, message: string): Result<never, KitFailure> =>
@@ -90,7 +92,8 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
   const known = new Set([
     templates.seccomp.file,
     templates.namespace.file,
-    ...templates.runtime_classes.map((rc) => rc.file),
+    templates.mesh_policy.file,
+    ...templates.runtime_classes.flatMap((rc) => (rc.file === undefined ? [] : [rc.file])),
     ...templates.deployment.files.map((d) => d.file),
   ]);
   const unknown = referenced.filter((f) => !known.has(f));
@@ -129,10 +132,18 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     const rc = runtimeClassOf(stack, operators, templates.runtime_classes);
     if (!rc.ok) return rc;
     runtimeClass = rc.value;
-    if (runtimeClass !== undefined && !referenced.includes(runtimeClass.file)) {
+    const rcName = runtimeClass?.document.metadata.name;
+    if (runtimeClass?.file !== undefined && !referenced.includes(runtimeClass.file)) {
       return inconsistent(
         stack,
         `the form runs on the RuntimeClass of ${runtimeClass.file}, but no command applies that file, so ${workload.file} would name a RuntimeClass the cluster does not have`,
+      );
+    }
+    // An installer's RuntimeClass is never re-applied (D5): a command checks it exists before the Deployment.
+    if (runtimeClass?.owner === 'installer' && !stack.commands.some((c) => c.includes(`get runtimeclass ${rcName}`))) {
+      return inconsistent(
+        stack,
+        `the form runs on the installer's RuntimeClass ${rcName}, and no command checks it exists (kubectl get runtimeclass ${rcName})`,
       );
     }
     if (mesh.value !== undefined && !namespace) {
@@ -147,7 +158,7 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     }
   }
   const strayClass = templates.runtime_classes.find(
-    (rc) => referenced.includes(rc.file) && rc.file !== runtimeClass?.file,
+    (rc) => rc.file !== undefined && referenced.includes(rc.file) && rc.file !== runtimeClass?.file,
   );
   if (strayClass !== undefined) {
     return inconsistent(
@@ -156,5 +167,24 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     );
   }
   const seccompFile = referenced.includes(templates.seccomp.file) || workload?.seccomp === 'localhost';
-  return ok({ operators, referenced, runtimeClass, mesh: mesh.value, namespace, workload, seccompFile });
+  const meshPolicy = referenced.includes(templates.mesh_policy.file);
+  if (meshPolicy && mesh.value === undefined) {
+    return inconsistent(stack, `its commands apply ${templates.mesh_policy.file}, but it sets up no mesh`);
+  }
+  // The mesh mode that works on the runtime wins over the one the commands install (D2: ambient misses Kata pods).
+  const runtimeMesh = runtimeClass?.mesh;
+  const chosenMesh =
+    mesh.value !== undefined && runtimeMesh !== undefined && runtimeMesh.mode !== mesh.value.mode
+      ? (templates.meshes.find((m) => m.mode === runtimeMesh.mode) ?? mesh.value)
+      : mesh.value;
+  return ok({
+    operators,
+    referenced,
+    runtimeClass,
+    mesh: chosenMesh,
+    namespace,
+    workload,
+    seccompFile,
+    meshPolicy,
+  });
 }

@@ -110,6 +110,7 @@ describe('Deploy kit', () => {
       'kata-runtimeclass.yaml',
       'namespace.yaml',
       'deployment-with-seccomp.yaml',
+      'mesh-policy.yaml',
       'custom.json',
     ]);
     expect(String(upload.initial_comment)).toContain('1. kubectl apply -f kata-runtimeclass.yaml');
