@@ -89,6 +89,7 @@ export function buildKit(
 
   const describes = new Map<string, string>([
     [templates.seccomp.file, templates.seccomp.describes],
+    [templates.seccomp.installer.file, templates.seccomp.installer.describes],
     [templates.namespace.file, templates.namespace.describes],
     [templates.mesh_policy.file, templates.mesh_policy.describes],
     ...templates.runtime_classes.flatMap((rc): [string, string][] => [

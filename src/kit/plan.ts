@@ -29,6 +29,8 @@ export interface KitPlan {
   readonly seccompFile: boolean;
   /** True when a command applies the mesh policy file (PeerAuthentication, AuthorizationPolicy, waypoint). */
   readonly meshPolicy: boolean;
+  /** True when a command applies the seccomp installer (the profile copied onto every node by a DaemonSet). */
+  readonly seccompInstaller: boolean;
 }
 
 const inconsistent = (stack: Stack, message: string): Result<never, KitFailure> =>
@@ -91,6 +93,7 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
   const referenced = [...new Set(stack.commands.flatMap(referencedFiles))];
   const known = new Set([
     templates.seccomp.file,
+    templates.seccomp.installer.file,
     templates.namespace.file,
     templates.mesh_policy.file,
     ...templates.runtime_classes.flatMap((rc) => (rc.file === undefined ? [] : [rc.file])),
@@ -186,5 +189,6 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     workload,
     seccompFile,
     meshPolicy,
+    seccompInstaller: referenced.includes(templates.seccomp.installer.file),
   });
 }

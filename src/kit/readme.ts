@@ -74,6 +74,7 @@ export function readmeText(input: ReadmeInput): Result<string, KitFailure> {
     ...(workload === undefined ? [] : templates.deployment.checks),
     ...(rc === undefined ? [] : rc.checks),
     ...(workload?.seccomp === 'localhost' ? templates.seccomp.localhost.checks : []),
+    ...(plan.seccompInstaller ? templates.seccomp.installer.checks : []),
     ...(workload?.seccomp === 'runtime-default' ? templates.seccomp.runtime_default.checks : []),
     ...(workload !== undefined && workload.seccomp !== 'none' ? templates.seccomp.enforced.checks : []),
     ...(plan.mesh === undefined || workload === undefined ? [] : plan.mesh.checks),

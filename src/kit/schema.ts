@@ -74,6 +74,15 @@ const SeccompSchema = z.object({
   placement: z.object({ pod: Text, container: Text }),
   enforced: z.object({ checks: Checks }),
   profile: SeccompProfileSchema,
+  /** The profile delivered to the nodes as a manifest (a DaemonSet copying it from a ConfigMap), not as prose. */
+  installer: z.object({
+    file: KitFileName,
+    describes: Text,
+    checks: Checks,
+    documents: z
+      .array(z.looseObject({ apiVersion: Text, kind: Text, metadata: z.looseObject({ name: Text }) }))
+      .refine((docs) => docs.some((d) => d.kind === 'ConfigMap'), 'a ConfigMap carries the profile'),
+  }),
 });
 
 const Labels = z.record(z.string(), z.string());
@@ -228,6 +237,7 @@ export const KitTemplatesSchema = z
   .superRefine((kit, ctx) => {
     const files = [
       kit.seccomp.file,
+      kit.seccomp.installer.file,
       kit.namespace.file,
       kit.mesh_policy.file,
       ...kit.runtime_classes.flatMap((r) => [

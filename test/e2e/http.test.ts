@@ -463,6 +463,7 @@ describe('HTTP mode: buttons', () => {
       'README.md',
       'kata-runtimeclass.yaml',
       'namespace.yaml',
+      'seccomp-installer.yaml',
       'deployment-with-seccomp.yaml',
       'mesh-policy.yaml',
       'custom.json',

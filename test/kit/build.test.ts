@@ -159,14 +159,21 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
   });
 
   it('puts namespaced objects in a namespace the kit creates earlier, labelled for the mesh its commands install', () => {
-    const namespaces = docs.filter((x) => x.doc.kind === 'Namespace');
+    const allNamespaces = docs.filter((x) => x.doc.kind === 'Namespace');
     for (const { file, doc } of docs.filter((x) => x.doc.kind !== 'Namespace' && x.doc.kind !== 'RuntimeClass')) {
       const ns = doc.metadata.namespace;
       if (ns === undefined) continue;
-      const created = namespaces.find((n) => n.doc.metadata.name === ns);
+      const created = allNamespaces.find((n) => n.doc.metadata.name === ns);
       expect(created, `${doc.kind} in namespace ${String(ns)}`).toBeDefined();
-      if (created) expect(appliedAt(kit.commands, created.file)).toBeLessThan(appliedAt(kit.commands, file));
+      if (!created) continue;
+      // Created earlier: by an earlier command, or earlier in the same file (kubectl applies a file in order).
+      if (created.file === file) expect(docs.indexOf(created)).toBeLessThan(docs.findIndex((x) => x.doc === doc));
+      else expect(appliedAt(kit.commands, created.file)).toBeLessThan(appliedAt(kit.commands, file));
     }
+    // The application's namespace; the seccomp installer's own namespace is checked below.
+    const namespaces = allNamespaces.filter(
+      (n) => at(n.doc, 'metadata', 'labels', 'app.kubernetes.io/component') !== 'seccomp-installer',
+    );
     const labels = namespaces.map((n) => (n.doc.metadata.labels ?? {}) as Record<string, string>);
     // D2: on Kata the mesh runs as sidecars whatever the commands install; ztunnel does not capture Kata pods.
     const kata = operators.includes('V') || operators.includes('Kc');
@@ -183,6 +190,25 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
       expect(l['pod-security.kubernetes.io/warn']).toBe('restricted');
       expect(l['pod-security.kubernetes.io/audit']).toBe('restricted');
     }
+  });
+
+  it('delivers a Localhost profile to the nodes as a manifest: the same bytes, at the path the pods name (§5.6)', () => {
+    const localhost = docs.some((d) => JSON.stringify(d.doc).includes('"Localhost"'));
+    const installer = docs.filter((d) => d.file === 'seccomp-installer.yaml').map((d) => d.doc);
+    expect(installer.length > 0).toBe(localhost);
+    if (!localhost) return;
+    const configMap = installer.find((d) => d.kind === 'ConfigMap');
+    expect(at(configMap, 'data', 'custom.json')).toBe(kit.files.find((f) => f.path === 'custom.json')?.content);
+    const daemonSet = installer.find((d) => d.kind === 'DaemonSet');
+    const volumes = at(daemonSet, 'spec', 'template', 'spec', 'volumes') as { hostPath?: { path: string } }[];
+    const dir = volumes.find((v) => v.hostPath !== undefined)?.hostPath?.path;
+    expect(`${dir}/custom.json`).toBe(templates.seccomp.node_path);
+    expect(templates.seccomp.node_path.endsWith(templates.seccomp.localhost_profile)).toBe(true);
+    const ns = installer.find((d) => d.kind === 'Namespace');
+    expect(at(ns, 'metadata', 'labels', 'pod-security.kubernetes.io/enforce')).toBe('privileged');
+    expect(appliedAt(kit.commands, 'seccomp-installer.yaml')).toBeLessThan(
+      appliedAt(kit.commands, 'deployment-with-seccomp.yaml'),
+    );
   });
 
   it('has its own ServiceAccount, a PodDisruptionBudget and a default-deny NetworkPolicy (audit §5)', () => {

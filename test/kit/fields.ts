@@ -59,6 +59,8 @@ const ROOTS: Record<string, string> = {
   'v1/Namespace': 'v1/Namespace',
   'node.k8s.io/v1/RuntimeClass': 'node.k8s.io/v1/RuntimeClass',
   'v1/ServiceAccount': 'v1/ServiceAccount',
+  'v1/ConfigMap': 'v1/ConfigMap',
+  'apps/v1/DaemonSet': 'apps/v1/DaemonSet',
   'policy/v1/PodDisruptionBudget': 'policy/v1/PodDisruptionBudget',
   'networking.k8s.io/v1/NetworkPolicy': 'networking.k8s.io/v1/NetworkPolicy',
 };

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { RuntimeClass } from 'kubernetes-models/node.k8s.io/v1/RuntimeClass';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -55,6 +57,8 @@ const MODELS: Record<string, (doc: Doc) => { validate(): void }> = {
   'v1/Namespace': (d) => new Namespace(d as never),
   'node.k8s.io/v1/RuntimeClass': (d) => new RuntimeClass(d as never),
   'v1/ServiceAccount': (d) => new ServiceAccount(d as never),
+  'v1/ConfigMap': (d) => new ConfigMap(d as never),
+  'apps/v1/DaemonSet': (d) => new DaemonSet(d as never),
   'policy/v1/PodDisruptionBudget': (d) => new PodDisruptionBudget(d as never),
   'networking.k8s.io/v1/NetworkPolicy': (d) => new NetworkPolicy(d as never),
 };

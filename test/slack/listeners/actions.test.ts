@@ -109,6 +109,7 @@ describe('Deploy kit', () => {
       'README.md',
       'kata-runtimeclass.yaml',
       'namespace.yaml',
+      'seccomp-installer.yaml',
       'deployment-with-seccomp.yaml',
       'mesh-policy.yaml',
       'custom.json',
