@@ -241,6 +241,12 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
     );
     const gateways = kindOf(docs, 'Gateway');
     expect(gateways.map((g) => at(g, 'spec', 'gatewayClassName'))).toEqual(ambient ? ['istio-waypoint'] : []);
+    // The waypoint pod passes Pod Security restricted through Istio's deployment overlay (a ConfigMap).
+    for (const g of gateways) {
+      const ref = at(g, 'spec', 'infrastructure', 'parametersRef') as { kind: string; name: string };
+      const overlay = kindOf(docs, 'ConfigMap').find((c) => c.metadata.name === ref.name);
+      expect(String(at(overlay, 'data', 'deployment'))).toMatch(/seccompProfile:\s+type: RuntimeDefault/);
+    }
   });
 
   it('configures the runtime as code: guest seccomp, runsc oci-seccomp, startup probes, tolerations (D3, §5)', () => {
