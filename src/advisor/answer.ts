@@ -51,6 +51,8 @@ export interface StackView {
   readonly why: Localized | undefined;
   /** Set when no stack row exists for the form and the stack was assembled from its operators. */
   readonly composition: Composition | undefined;
+  /** Known caveats of the stack in practice (of the stack whose commands these are, for a composed one). */
+  readonly caveats: readonly Localized[];
   /** True for the empty word ∅: nothing to deploy. */
   readonly empty: boolean;
   /** The stack whose deploy commands these are (its own, or the one a composed stack borrows them from). */

@@ -87,6 +87,7 @@ export class Catalog {
         commands: [],
         why: undefined,
         composition: undefined,
+        caveats: [],
         empty: true,
         commandsFrom: undefined,
       };
@@ -112,6 +113,8 @@ export class Catalog {
       commandsFrom: closest.stack.id,
       why: undefined,
       composition: { form, base: refOf(closest), chosen: base !== undefined, added, missing },
+      // The caveats of the stack whose commands these are: they are about deploying with them.
+      caveats: closest.stack.caveats ?? [],
       empty: false,
     };
   }
@@ -156,6 +159,7 @@ export function viewOfEntry(entry: Entry): StackView {
     commands: entry.commands,
     why: entry.stack.why,
     composition: undefined,
+    caveats: entry.stack.caveats ?? [],
     empty: false,
     commandsFrom: entry.stack.id,
   };

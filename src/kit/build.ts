@@ -34,6 +34,8 @@ function varsFor(
     node_path: templates.seccomp.node_path,
     selector: `app.kubernetes.io/name=${target.app}`,
     ns: plan.namespace ? ` -n ${target.app}` : '',
+    // istio-init needs NET_ADMIN inside a Kata guest, so such a namespace cannot enforce restricted (D2).
+    pod_security: (plan.mesh !== undefined ? rc?.mesh?.pod_security : undefined) ?? 'restricted',
   };
   const phrase = (text: string): Result<string, KitFailure> => fillText(text, base);
   const workload = plan.workload;
@@ -84,8 +86,13 @@ export function buildKit(
 
   const describes = new Map<string, string>([
     [templates.seccomp.file, templates.seccomp.describes],
+    [templates.seccomp.installer.file, templates.seccomp.installer.describes],
     [templates.namespace.file, templates.namespace.describes],
-    ...templates.runtime_classes.map((rc): [string, string] => [rc.file, rc.describes]),
+    [templates.mesh_policy.file, templates.mesh_policy.describes],
+    ...templates.runtime_classes.flatMap((rc): [string, string][] => [
+      ...(rc.file === undefined ? [] : [[rc.file, rc.describes] as [string, string]]),
+      ...rc.node_files.map((n): [string, string] => [n.file, n.describes]),
+    ]),
     ...templates.deployment.files.map((d): [string, string] => [d.file, templates.deployment.describes]),
   ]);
   // The order the commands use the files in, then files only a manifest points at (custom.json for Localhost).

@@ -27,6 +27,10 @@ export interface KitPlan {
   readonly workload: WorkloadPlan | undefined;
   /** True when custom.json is in the kit: a command or a Localhost profile needs it. */
   readonly seccompFile: boolean;
+  /** True when a command applies the mesh policy file (PeerAuthentication, AuthorizationPolicy, waypoint). */
+  readonly meshPolicy: boolean;
+  /** True when a command applies the seccomp installer (the profile copied onto every node by a DaemonSet). */
+  readonly seccompInstaller: boolean;
 }
 
 const inconsistent = (stack: Stack, detail: string): Result<never, KitFailure> =>
@@ -68,7 +72,7 @@ function runtimeClassOf(
     chosen.add(rc);
   }
   if (chosen.size > 1) {
-    const files = [...chosen].map((rc) => rc.file);
+    const files = [...chosen].map((rc) => rc.file ?? String(rc.document.metadata.name));
     return fail(failure('kit-unsupported', { stackId: stack.id, form: stack.form, files }));
   }
   return ok([...chosen][0]);
@@ -83,8 +87,10 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
   const referenced = [...new Set(stack.commands.flatMap(referencedFiles))];
   const known = new Set([
     templates.seccomp.file,
+    templates.seccomp.installer.file,
     templates.namespace.file,
-    ...templates.runtime_classes.map((rc) => rc.file),
+    templates.mesh_policy.file,
+    ...templates.runtime_classes.flatMap((rc) => (rc.file === undefined ? [] : [rc.file])),
     ...templates.deployment.files.map((d) => d.file),
   ]);
   const unknown = referenced.filter((f) => !known.has(f));
@@ -120,10 +126,18 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     const rc = runtimeClassOf(stack, operators, templates.runtime_classes);
     if (!rc.ok) return rc;
     runtimeClass = rc.value;
-    if (runtimeClass !== undefined && !referenced.includes(runtimeClass.file)) {
+    const rcName = runtimeClass?.document.metadata.name;
+    if (runtimeClass?.file !== undefined && !referenced.includes(runtimeClass.file)) {
       return inconsistent(
         stack,
         `the form runs on the RuntimeClass of ${runtimeClass.file}, but no command applies that file, so ${workload.file} would name a RuntimeClass the cluster does not have`,
+      );
+    }
+    // An installer's RuntimeClass is never re-applied (D5): a command checks it exists before the Deployment.
+    if (runtimeClass?.owner === 'installer' && !stack.commands.some((c) => c.includes(`get runtimeclass ${rcName}`))) {
+      return inconsistent(
+        stack,
+        `the form runs on the installer's RuntimeClass ${rcName}, and no command checks it exists (kubectl get runtimeclass ${rcName})`,
       );
     }
     if (mesh.value !== undefined && !namespace) {
@@ -138,7 +152,7 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     }
   }
   const strayClass = templates.runtime_classes.find(
-    (rc) => referenced.includes(rc.file) && rc.file !== runtimeClass?.file,
+    (rc) => rc.file !== undefined && referenced.includes(rc.file) && rc.file !== runtimeClass?.file,
   );
   if (strayClass !== undefined) {
     return inconsistent(
@@ -147,5 +161,25 @@ export function planKit(stack: Stack, templates: KitTemplates): Result<KitPlan, 
     );
   }
   const seccompFile = referenced.includes(templates.seccomp.file) || workload?.seccomp === 'localhost';
-  return ok({ operators, referenced, runtimeClass, mesh: mesh.value, namespace, workload, seccompFile });
+  const meshPolicy = referenced.includes(templates.mesh_policy.file);
+  if (meshPolicy && mesh.value === undefined) {
+    return inconsistent(stack, `its commands apply ${templates.mesh_policy.file}, but it sets up no mesh`);
+  }
+  // The mesh mode that works on the runtime wins over the one the commands install (D2: ambient misses Kata pods).
+  const runtimeMesh = runtimeClass?.mesh;
+  const chosenMesh =
+    mesh.value !== undefined && runtimeMesh !== undefined && runtimeMesh.mode !== mesh.value.mode
+      ? (templates.meshes.find((m) => m.mode === runtimeMesh.mode) ?? mesh.value)
+      : mesh.value;
+  return ok({
+    operators,
+    referenced,
+    runtimeClass,
+    mesh: chosenMesh,
+    namespace,
+    workload,
+    seccompFile,
+    meshPolicy,
+    seccompInstaller: referenced.includes(templates.seccomp.installer.file),
+  });
 }

@@ -51,7 +51,8 @@ export function readmeText(input: ReadmeInput): Result<string, KitFailure> {
     ...(rc === undefined ? [] : rc.prerequisites),
     ...(rc !== undefined && workload !== undefined && workload.seccomp !== 'none' ? rc.with_seccomp : []),
     ...(workload?.seccomp === 'localhost' ? templates.seccomp.localhost.prerequisites : []),
-    ...(plan.mesh === undefined ? [] : plan.mesh.prerequisites),
+    // A runtime that decides the mesh mode (Kata: sidecar, D2) also says how to install it there.
+    ...(plan.mesh === undefined ? [] : (rc?.mesh?.prerequisites ?? plan.mesh.prerequisites)),
   ].map((p) => bullet(fill(p)));
   const application = [
     ...(rc === undefined ? [] : rc.application),
@@ -73,9 +74,11 @@ export function readmeText(input: ReadmeInput): Result<string, KitFailure> {
     ...(workload === undefined ? [] : templates.deployment.checks),
     ...(rc === undefined ? [] : rc.checks),
     ...(workload?.seccomp === 'localhost' ? templates.seccomp.localhost.checks : []),
+    ...(plan.seccompInstaller ? templates.seccomp.installer.checks : []),
     ...(workload?.seccomp === 'runtime-default' ? templates.seccomp.runtime_default.checks : []),
     ...(workload !== undefined && workload.seccomp !== 'none' ? templates.seccomp.enforced.checks : []),
     ...(plan.mesh === undefined || workload === undefined ? [] : plan.mesh.checks),
+    ...(plan.mesh === undefined || workload === undefined || rc?.mesh === undefined ? [] : rc.mesh.checks),
   ];
   if (checks.length > 0) {
     lines.push('## Check that it worked', '');
@@ -93,7 +96,11 @@ export function readmeText(input: ReadmeInput): Result<string, KitFailure> {
   }
 
   if (workload !== undefined) {
-    const remove = [workload.file, ...(plan.namespace ? [templates.namespace.file] : [])];
+    const remove = [
+      ...(plan.meshPolicy ? [templates.mesh_policy.file] : []),
+      workload.file,
+      ...(plan.namespace ? [templates.namespace.file] : []),
+    ];
     lines.push('## Remove', '', fill(templates.readme.remove), '', '```sh');
     lines.push(...remove.map((file) => `kubectl delete --ignore-not-found -f ${file}`), '```', '');
   }

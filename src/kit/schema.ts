@@ -74,6 +74,15 @@ const SeccompSchema = z.object({
   placement: z.object({ pod: Text, container: Text }),
   enforced: z.object({ checks: Checks }),
   profile: SeccompProfileSchema,
+  /** The profile delivered to the nodes as a manifest (a DaemonSet copying it from a ConfigMap), not as prose. */
+  installer: z.object({
+    file: KitFileName,
+    describes: Text,
+    checks: Checks,
+    documents: z
+      .array(z.looseObject({ apiVersion: Text, kind: Text, metadata: z.looseObject({ name: Text }) }))
+      .refine((docs) => docs.some((d) => d.kind === 'ConfigMap'), 'a ConfigMap carries the profile'),
+  }),
 });
 
 const Labels = z.record(z.string(), z.string());
@@ -105,8 +114,23 @@ const DocumentSchema = z.looseObject({
   metadata: z.looseObject({ name: Text, labels: Labels.optional() }),
 });
 
+/** A file for the nodes (runtime configuration as code): in the kit, named by the README, applied by no command. */
+export const NodeFileSchema = z.object({ file: KitFileName, describes: Text, content: Text });
+
+/** Istio on this runtime: the mesh mode that works here, whatever the commands install, and why (D2). */
+const RuntimeMeshSchema = z.object({
+  mode: z.enum(['ambient', 'sidecar']),
+  /** The Pod Security level the namespace can enforce with this mesh on this runtime (istio-init needs NET_ADMIN). */
+  pod_security: z.enum(['restricted', 'baseline', 'privileged']),
+  prerequisites: z.array(Text),
+  checks: Checks,
+});
+
 export const RuntimeClassTemplateSchema = z.object({
-  file: KitFileName,
+  /** The file the kit applies; none when an installer owns the RuntimeClass (the kit then only checks it exists). */
+  file: KitFileName.optional(),
+  /** `installer`: the installer creates this RuntimeClass; the kit references it and never re-applies it (D5). */
+  owner: z.enum(['kit', 'installer']).default('kit'),
   /** The operators this RuntimeClass implements: a form with one of them runs its pods on it. */
   operators: z.array(OperatorSymbol).min(1),
   describes: Text,
@@ -120,12 +144,24 @@ export const RuntimeClassTemplateSchema = z.object({
   with_seccomp: z.array(Text),
   checks: Checks,
   /** Overrides for the application container of a Deployment on this RuntimeClass. */
-  container: z.object({ resources: Resources }).optional(),
+  container: z.object({ resources: Resources.optional(), startupProbe: z.looseObject({}).optional() }).optional(),
+  /** Added to the pod template: annotations (runtime configuration the runtime reads per pod) and tolerations. */
+  pod: z
+    .object({
+      annotations: Labels.optional(),
+      tolerations: z.array(z.looseObject({})).optional(),
+    })
+    .optional(),
+  /** Files for the nodes this runtime needs configured (runsc.toml): in the kit beside the manifests. */
+  node_files: z.array(NodeFileSchema).default([]),
+  mesh: RuntimeMeshSchema.optional(),
   document: asWritten(DocumentSchema.extend({ kind: z.literal('RuntimeClass'), handler: Text })),
 });
 
 export const MeshSchema = z.object({
   mode: z.enum(['ambient', 'sidecar']),
+  /** Mesh policy documents (PeerAuthentication, AuthorizationPolicy, waypoint), in the mesh policy file. */
+  documents: z.array(OtherTemplateSchema()).default([]),
   /** Text in a stack's commands that selects this mode. */
   markers: z.array(Text).min(1),
   /** Operators that select this mode when no command does. */
@@ -137,6 +173,12 @@ export const MeshSchema = z.object({
   prerequisites: z.array(Text),
   checks: Checks,
 });
+
+function OtherTemplateSchema() {
+  return DocumentSchema.extend({
+    metadata: z.looseObject({ name: Text, namespace: z.string().optional(), labels: Labels.optional() }),
+  });
+}
 
 // The parts of the Deployment template the builder edits are typed; the rest passes through to the API schemas.
 const ContainerTemplate = z.looseObject({
@@ -158,9 +200,7 @@ const DeploymentTemplate = DocumentSchema.extend({
     }),
   }),
 });
-const OtherTemplate = DocumentSchema.extend({
-  metadata: z.looseObject({ name: Text, namespace: z.string().optional(), labels: Labels.optional() }),
-});
+const OtherTemplate = OtherTemplateSchema();
 
 export const DeploymentSectionSchema = z.object({
   files: z.array(z.object({ file: KitFileName, seccomp: z.enum(['localhost', 'runtime-default']) })).min(1),
@@ -184,7 +224,10 @@ export const KitTemplatesSchema = z
       file: KitFileName,
       describes: Text,
       document: asWritten(DocumentSchema.extend({ kind: z.literal('Namespace') })),
+      /** The Pod Security Admission labels; `{pod_security}` is the level the kit's runtime and mesh allow. */
+      pod_security: Labels,
     }),
+    mesh_policy: z.object({ file: KitFileName, describes: Text }),
     meshes: z.array(MeshSchema),
     deployment: DeploymentSectionSchema,
     tools: z.array(z.object({ command: Text, prerequisite: Text })),
@@ -194,8 +237,13 @@ export const KitTemplatesSchema = z
   .superRefine((kit, ctx) => {
     const files = [
       kit.seccomp.file,
+      kit.seccomp.installer.file,
       kit.namespace.file,
-      ...kit.runtime_classes.map((r) => r.file),
+      kit.mesh_policy.file,
+      ...kit.runtime_classes.flatMap((r) => [
+        ...(r.file === undefined ? [] : [r.file]),
+        ...r.node_files.map((n) => n.file),
+      ]),
       ...kit.deployment.files.map((d) => d.file),
     ];
     const seen = new Set<string>();
@@ -204,6 +252,15 @@ export const KitTemplatesSchema = z
       if (seen.has(file)) ctx.addIssue({ code: 'custom', message: `the file ${file} has two templates` });
       seen.add(file);
     }
+    kit.runtime_classes.forEach((rc, i) => {
+      if ((rc.owner === 'kit') !== (rc.file !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['runtime_classes', i, 'file'],
+          message: 'a RuntimeClass the kit applies has a file; one an installer owns has none',
+        });
+      }
+    });
     const owner = new Map<string, string>();
     for (const rc of kit.runtime_classes) {
       for (const op of rc.operators) {
@@ -211,10 +268,10 @@ export const KitTemplatesSchema = z
         if (other !== undefined) {
           ctx.addIssue({
             code: 'custom',
-            message: `the operator ${op} has two RuntimeClasses: ${other} and ${rc.file}`,
+            message: `the operator ${op} has two RuntimeClasses: ${other} and ${rc.document.metadata.name}`,
           });
         }
-        owner.set(op, rc.file);
+        owner.set(op, rc.document.metadata.name);
       }
     }
   });
@@ -223,5 +280,6 @@ export type KitTemplates = z.infer<typeof KitTemplatesSchema>;
 export type RuntimeClassTemplate = z.infer<typeof RuntimeClassTemplateSchema>;
 export type Mesh = z.infer<typeof MeshSchema>;
 export type Check = z.infer<typeof CheckSchema>;
+export type NodeFile = z.infer<typeof NodeFileSchema>;
 export type SeccompProfile = z.infer<typeof SeccompProfileSchema>;
 export type DeploymentSection = z.infer<typeof DeploymentSectionSchema>;

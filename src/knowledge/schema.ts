@@ -94,6 +94,8 @@ export const StackSchema = z.strictObject({
   commands: z.array(Command).min(1),
   corrections: z.array(CorrectionSchema).optional(),
   why: Bilingual,
+  /** What holds this stack back in practice (a runtime setting, a version), said next to it in every answer. */
+  caveats: z.array(Bilingual).optional(),
 });
 
 const Synonyms = z.strictObject({ en: z.array(z.string().min(1)), zh: z.array(z.string().min(1)) });

@@ -58,11 +58,12 @@ export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly F
 /** Step 4: the stack, how it is implemented, and the commands to deploy it in a code block. */
 export function stackBlocks(m: Messages, stack: StackView): Block[] {
   const composed = stack.composition !== undefined ? `\n_${m.composedNote}_` : '';
+  const caveats = stack.caveats.map((c) => `\n⚠ ${escapeText(m.text(c))}`).join('');
   const commands =
     stack.commands.length === 0 ? section(m.noCommands) : section(codeBlock(m.commands, stack.commands, m));
   return [
     ...section(
-      `*${m.step4}*\n*${m.label(m.stack)}* ${escapeText(m.text(stack.name))}${composed}\n*${m.label(m.implementation)}* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}`,
+      `*${m.step4}*\n*${m.label(m.stack)}* ${escapeText(m.text(stack.name))}${composed}\n*${m.label(m.implementation)}* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}${caveats}`,
     ),
     ...commands,
   ];

@@ -96,6 +96,7 @@ function stackJson(m: Messages, stack: StackView): Record<string, unknown> {
           : m.text(stack.why),
     composed: stack.composition !== undefined || stack.empty,
     commandsFrom: stack.commandsFrom,
+    caveats: stack.caveats.map(m.text),
   };
 }
 
@@ -154,6 +155,7 @@ function adviceJson(m: Messages, a: Advice): Record<string, unknown> {
       figures: r.stack.figures.map((f) => figureJson(m, f)),
       commands: r.stack.commands,
       commandsFrom: r.stack.commandsFrom,
+      caveats: r.stack.caveats.map(m.text),
       checks: r.checks.map((c) => checkJson(m, c)),
       why: r.reasons.map(m.reason),
       reasons: r.reasons,

@@ -56,6 +56,7 @@ function stackLines(m: Messages, stack: StackView, s: Style): string[] {
     ...(stack.implementation.length === 0
       ? []
       : [`${m.label(t.implementation)} ${stack.implementation.map(m.text).join(' · ')}`]),
+    ...stack.caveats.map((c) => s.yellow(`⚠ ${m.text(c)}`)),
     ...(stack.composition !== undefined ? [s.yellow(m.composed(stack.composition))] : []),
     ...(stack.commands.length === 0
       ? [t.deployNothing]

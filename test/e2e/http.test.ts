@@ -466,11 +466,13 @@ describe('HTTP mode: buttons', () => {
       'README.md',
       'kata-runtimeclass.yaml',
       'namespace.yaml',
+      'seccomp-installer.yaml',
       'deployment-with-seccomp.yaml',
+      'mesh-policy.yaml',
       'custom.json',
     ]);
     const contents = [...fake.uploads.values()].join('\n');
-    expect(contents).toContain('handler: kata');
+    expect(contents).toContain('handler: kata-qemu');
     expect(contents).toContain('SCMP_ACT_ERRNO');
     expect(fake.responsesTo('kit-thread')).toEqual([]);
   });

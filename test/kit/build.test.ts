@@ -63,11 +63,16 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
     for (const file of named) expect(paths, `${file} named by the commands`).toContain(file);
   });
 
-  it('contains nothing but the named files, README.md, and custom.json when a manifest points at it', () => {
+  it('contains nothing but the named files, README.md, custom.json when a manifest points at it, and node files', () => {
     const named = new Set(kit.commands.flatMap(filesNamedBy));
     const localhost = docs.some((d) => JSON.stringify(d.doc).includes('"Localhost"'));
+    const nodeFiles = new Set(templates.runtime_classes.flatMap((rc) => rc.node_files.map((n) => n.file)));
     for (const path of paths) {
-      const allowed = named.has(path) || path === 'README.md' || (path === 'custom.json' && localhost);
+      const allowed =
+        named.has(path) ||
+        path === 'README.md' ||
+        (path === 'custom.json' && localhost) ||
+        (nodeFiles.has(path) && kit.files[0].content.includes(path));
       expect(allowed, `${path} is in the kit`).toBe(true);
     }
     expect(new Set(paths).size).toBe(paths.length);
@@ -123,7 +128,7 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
     }
   });
 
-  it('runs on the RuntimeClass the kit defines exactly when the form has a head or Wasm', () => {
+  it('runs on a RuntimeClass the kit applies or the installer owns, exactly when the form has a head or Wasm', () => {
     const deployments = kindOf(docs, 'Deployment');
     const classes = kindOf(docs, 'RuntimeClass');
     const needsClass = operators.some((op) => HEADS.includes(op) || op === 'W' || op === 'We');
@@ -133,37 +138,131 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
         expect(name).toBeUndefined();
         continue;
       }
-      expect(classes.map((c) => c.metadata.name)).toContain(name);
-      const rc = docs.find((x) => x.doc.kind === 'RuntimeClass' && x.doc.metadata.name === name);
       const workload = docs.find((x) => x.doc === d);
-      expect(rc && workload).toBeTruthy();
+      const rc = docs.find((x) => x.doc.kind === 'RuntimeClass' && x.doc.metadata.name === name);
       if (rc && workload) {
         expect(appliedAt(kit.commands, rc.file)).toBeGreaterThanOrEqual(0);
         expect(appliedAt(kit.commands, rc.file)).toBeLessThan(appliedAt(kit.commands, workload.file));
+      } else {
+        // D5: an installer's RuntimeClass is checked before the Deployment, never re-applied.
+        const checked = kit.commands.findIndex((c) => c === `kubectl get runtimeclass ${String(name)}`);
+        expect(checked, `a command checks RuntimeClass ${String(name)} exists`).toBeGreaterThanOrEqual(0);
+        expect(checked).toBeLessThan(appliedAt(kit.commands, workload?.file ?? ''));
       }
     }
+    // D1/D5: every RuntimeClass the kit applies is its own, with a handler an installer registers.
+    for (const c of classes) expect(at(c, 'metadata', 'labels', 'app.kubernetes.io/managed-by')).toBe('stack-advisor');
     const handlers = classes.map((c) => c.handler);
-    if (operators.some((op) => op === 'V' || op === 'Kc')) expect(handlers).toEqual(['kata']);
+    if (operators.some((op) => op === 'V' || op === 'Kc')) expect(handlers).toEqual(['kata-qemu']);
     if (operators.includes('W')) expect(handlers).toEqual(['wasmedge']);
+    if (operators.includes('F') || operators.includes('Cc')) expect(classes).toEqual([]);
   });
 
   it('puts namespaced objects in a namespace the kit creates earlier, labelled for the mesh its commands install', () => {
-    const namespaces = docs.filter((x) => x.doc.kind === 'Namespace');
+    const allNamespaces = docs.filter((x) => x.doc.kind === 'Namespace');
     for (const { file, doc } of docs.filter((x) => x.doc.kind !== 'Namespace' && x.doc.kind !== 'RuntimeClass')) {
       const ns = doc.metadata.namespace;
       if (ns === undefined) continue;
-      const created = namespaces.find((n) => n.doc.metadata.name === ns);
+      const created = allNamespaces.find((n) => n.doc.metadata.name === ns);
       expect(created, `${doc.kind} in namespace ${String(ns)}`).toBeDefined();
-      if (created) expect(appliedAt(kit.commands, created.file)).toBeLessThan(appliedAt(kit.commands, file));
+      if (!created) continue;
+      // Created earlier: by an earlier command, or earlier in the same file (kubectl applies a file in order).
+      if (created.file === file) expect(docs.indexOf(created)).toBeLessThan(docs.findIndex((x) => x.doc === doc));
+      else expect(appliedAt(kit.commands, created.file)).toBeLessThan(appliedAt(kit.commands, file));
     }
+    // The application's namespace; the seccomp installer's own namespace is checked below.
+    const namespaces = allNamespaces.filter(
+      (n) => at(n.doc, 'metadata', 'labels', 'app.kubernetes.io/component') !== 'seccomp-installer',
+    );
     const labels = namespaces.map((n) => (n.doc.metadata.labels ?? {}) as Record<string, string>);
-    const ambient = kit.commands.some((c) => c.includes('--set profile=ambient'));
-    const sidecar = kit.commands.some((c) => c.includes('istioctl kube-inject'));
+    // D2: on Kata the mesh runs as sidecars whatever the commands install; ztunnel does not capture Kata pods.
+    const kata = operators.includes('V') || operators.includes('Kc');
+    const installsAmbient = kit.commands.some((c) => c.includes('--set profile=ambient'));
+    const ambient = installsAmbient && !kata;
+    const sidecar = kit.commands.some((c) => c.includes('istioctl kube-inject')) || (installsAmbient && kata);
+    expect(labels.length, 'every kit has its namespace').toBe(1);
     for (const l of labels) {
       expect(l['istio.io/dataplane-mode'] === 'ambient').toBe(ambient);
+      expect(l['istio.io/use-waypoint'] === 'waypoint').toBe(ambient);
       expect(l['istio-injection'] === 'enabled').toBe(sidecar);
+      // Pod Security Admission: restricted, except where istio-init must run in a Kata guest.
+      expect(l['pod-security.kubernetes.io/enforce']).toBe(sidecar && kata ? 'privileged' : 'restricted');
+      expect(l['pod-security.kubernetes.io/warn']).toBe('restricted');
+      expect(l['pod-security.kubernetes.io/audit']).toBe('restricted');
     }
-    if (ambient) expect(labels.length).toBe(1);
+  });
+
+  it('delivers a Localhost profile to the nodes as a manifest: the same bytes, at the path the pods name (§5.6)', () => {
+    const localhost = docs.some((d) => JSON.stringify(d.doc).includes('"Localhost"'));
+    const installer = docs.filter((d) => d.file === 'seccomp-installer.yaml').map((d) => d.doc);
+    expect(installer.length > 0).toBe(localhost);
+    if (!localhost) return;
+    const configMap = installer.find((d) => d.kind === 'ConfigMap');
+    expect(at(configMap, 'data', 'custom.json')).toBe(kit.files.find((f) => f.path === 'custom.json')?.content);
+    const daemonSet = installer.find((d) => d.kind === 'DaemonSet');
+    const volumes = at(daemonSet, 'spec', 'template', 'spec', 'volumes') as { hostPath?: { path: string } }[];
+    const dir = volumes.find((v) => v.hostPath !== undefined)?.hostPath?.path;
+    expect(`${dir}/custom.json`).toBe(templates.seccomp.node_path);
+    expect(templates.seccomp.node_path.endsWith(templates.seccomp.localhost_profile)).toBe(true);
+    const ns = installer.find((d) => d.kind === 'Namespace');
+    expect(at(ns, 'metadata', 'labels', 'pod-security.kubernetes.io/enforce')).toBe('privileged');
+    expect(appliedAt(kit.commands, 'seccomp-installer.yaml')).toBeLessThan(
+      appliedAt(kit.commands, 'deployment-with-seccomp.yaml'),
+    );
+  });
+
+  it('has its own ServiceAccount, a PodDisruptionBudget and a default-deny NetworkPolicy (audit §5)', () => {
+    const [d] = kindOf(docs, 'Deployment');
+    const name = String(d.metadata.name);
+    expect(at(d, 'spec', 'template', 'spec', 'serviceAccountName')).toBe(name);
+    expect(kindOf(docs, 'ServiceAccount').map((x) => x.metadata.name)).toContain(name);
+    const pdb = kindOf(docs, 'PodDisruptionBudget');
+    expect(pdb).toHaveLength(1);
+    expect(at(pdb[0], 'spec', 'minAvailable')).toBe(1);
+    expect(at(pdb[0], 'spec', 'selector', 'matchLabels')).toEqual(at(d, 'spec', 'selector', 'matchLabels'));
+    const deny = kindOf(docs, 'NetworkPolicy').find((p) => p.metadata.name === name);
+    expect(at(deny, 'spec', 'policyTypes')).toEqual(['Ingress', 'Egress']);
+    expect(at(d, 'spec', 'template', 'spec', 'topologySpreadConstraints')).toBeDefined();
+  });
+
+  it('enforces mTLS STRICT and denies by default in every mesh kit; an ambient kit has its waypoint', () => {
+    const mesh = kit.commands.some((c) => c.includes('istioctl'));
+    const peer = kindOf(docs, 'PeerAuthentication');
+    const authz = kindOf(docs, 'AuthorizationPolicy');
+    if (!mesh) {
+      expect(peer).toEqual([]);
+      return;
+    }
+    expect(peer.map((p) => at(p, 'spec', 'mtls', 'mode'))).toEqual(['STRICT']);
+    expect(authz.some((a) => JSON.stringify(a.spec) === '{}')).toBe(true);
+    expect(authz.some((a) => at(a, 'spec', 'action') === 'ALLOW')).toBe(true);
+    const ambient = kindOf(docs, 'Namespace').some(
+      (n) => at(n, 'metadata', 'labels', 'istio.io/dataplane-mode') === 'ambient',
+    );
+    const gateways = kindOf(docs, 'Gateway');
+    expect(gateways.map((g) => at(g, 'spec', 'gatewayClassName'))).toEqual(ambient ? ['istio-waypoint'] : []);
+    // The waypoint pod passes Pod Security restricted through Istio's deployment overlay (a ConfigMap).
+    for (const g of gateways) {
+      const ref = at(g, 'spec', 'infrastructure', 'parametersRef') as { kind: string; name: string };
+      const overlay = kindOf(docs, 'ConfigMap').find((c) => c.metadata.name === ref.name);
+      expect(String(at(overlay, 'data', 'deployment'))).toMatch(/seccompProfile:\s+type: RuntimeDefault/);
+    }
+  });
+
+  it('configures the runtime as code: guest seccomp, runsc oci-seccomp, startup probes, tolerations (D3, §5)', () => {
+    const [d] = kindOf(docs, 'Deployment');
+    const annotations = at(d, 'spec', 'template', 'metadata', 'annotations') as Record<string, string> | undefined;
+    const kataFamily = operators.some((op) => ['V', 'Kc', 'F', 'Cc'].includes(op));
+    expect(annotations?.['io.katacontainers.config.runtime.disable_guest_seccomp']).toBe(
+      kataFamily ? 'false' : undefined,
+    );
+    expect(at(d, 'spec', 'template', 'spec', 'containers', 0, 'startupProbe') !== undefined).toBe(kataFamily);
+    const tainted = operators.some((op) => ['V', 'Kc', 'F', 'G'].includes(op));
+    expect(at(d, 'spec', 'template', 'spec', 'tolerations') !== undefined).toBe(tainted);
+    if (operators.includes('G')) {
+      const runsc = kit.files.find((f) => f.path === 'runsc.toml');
+      expect(runsc?.content).toMatch(/\[runsc_config\]\s+oci-seccomp = "true"/);
+    }
   });
 
   it('hardens the application container', () => {
@@ -194,13 +293,16 @@ describe.each(kb.stacks.map((s) => [s.id, s] as const))('the kit of %s', (_id, s
       const container = at(doc, 'spec', 'template', 'spec', 'containers', 0, 'securityContext', 'seccompProfile') as
         | Record<string, string>
         | undefined;
-      const profile = pod ?? container;
+      // D7/D8: the pod level always has a filter; the form's own profile sits where A4 puts it.
+      if (s < 0 || s > c) {
+        expect(pod).toEqual({ type: 'RuntimeDefault' });
+      }
       if (s < 0) {
-        expect(profile).toBeUndefined();
+        expect(container).toBeUndefined();
         continue;
       }
-      expect(pod === undefined || container === undefined).toBe(true);
-      expect(pod !== undefined).toBe(s < c);
+      const profile = s < c ? pod : container;
+      if (s < c) expect(container).toBeUndefined();
       expect(profile?.type).toBe(file === 'deployment-with-seccomp.yaml' ? 'Localhost' : 'RuntimeDefault');
       if (profile?.type === 'Localhost') {
         expect(profile.localhostProfile).toBe('profiles/custom.json');

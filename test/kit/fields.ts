@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { crdUnknownFields, isCustomResource } from './crd.js';
 
 /**
  * Unknown-field detection for Kubernetes documents. kubernetes-models' validate() checks types, enums and required
@@ -57,10 +58,16 @@ const ROOTS: Record<string, string> = {
   'v1/Service': 'v1/Service',
   'v1/Namespace': 'v1/Namespace',
   'node.k8s.io/v1/RuntimeClass': 'node.k8s.io/v1/RuntimeClass',
+  'v1/ServiceAccount': 'v1/ServiceAccount',
+  'v1/ConfigMap': 'v1/ConfigMap',
+  'apps/v1/DaemonSet': 'apps/v1/DaemonSet',
+  'policy/v1/PodDisruptionBudget': 'policy/v1/PodDisruptionBudget',
+  'networking.k8s.io/v1/NetworkPolicy': 'networking.k8s.io/v1/NetworkPolicy',
 };
 
 /** The paths of a document's fields that its API type does not have (`spec.template.spec.containers[0].bogus`). */
 export function unknownFields(doc: { apiVersion: string; kind: string }): string[] {
+  if (isCustomResource(doc)) return crdUnknownFields(doc);
   const root = ROOTS[`${doc.apiVersion}/${doc.kind}`];
   if (root === undefined) return [`(no declarations for ${doc.apiVersion} ${doc.kind})`];
   const found: string[] = [];

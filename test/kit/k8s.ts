@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { RuntimeClass } from 'kubernetes-models/node.k8s.io/v1/RuntimeClass';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { parseAllDocuments } from 'yaml';
 import { buildKit } from '../../src/kit/build.js';
 import type { Kit } from '../../src/kit/kit.js';
@@ -11,6 +16,7 @@ import type { KitTemplates } from '../../src/kit/schema.js';
 import { targetFor } from '../../src/knowledge/commands.js';
 import type { Knowledge, Stack } from '../../src/knowledge/schema.js';
 import { say } from '../support.js';
+import { crdProblems, isCustomResource } from './crd.js';
 
 /** The built-in kit templates; a failure to load is a test failure. */
 export function kitTemplates(): KitTemplates {
@@ -51,10 +57,20 @@ const MODELS: Record<string, (doc: Doc) => { validate(): void }> = {
   'v1/Service': (d) => new Service(d as never),
   'v1/Namespace': (d) => new Namespace(d as never),
   'node.k8s.io/v1/RuntimeClass': (d) => new RuntimeClass(d as never),
+  'v1/ServiceAccount': (d) => new ServiceAccount(d as never),
+  'v1/ConfigMap': (d) => new ConfigMap(d as never),
+  'apps/v1/DaemonSet': (d) => new DaemonSet(d as never),
+  'policy/v1/PodDisruptionBudget': (d) => new PodDisruptionBudget(d as never),
+  'networking.k8s.io/v1/NetworkPolicy': (d) => new NetworkPolicy(d as never),
 };
 
 /** Validates a document against the Kubernetes API schema of its kind; returns the problem, or undefined. */
 export function schemaProblem(doc: Doc): string | undefined {
+  // Istio and Gateway API kinds: the upstream CRD's openAPIV3Schema (test/kit/crd.ts).
+  if (isCustomResource(doc)) {
+    const problems = crdProblems(doc);
+    return problems.length === 0 ? undefined : problems.join('; ');
+  }
   const model = MODELS[`${doc.apiVersion}/${doc.kind}`];
   if (model === undefined) return `no schema for ${doc.apiVersion} ${doc.kind}`;
   try {

@@ -118,10 +118,23 @@ describe('the plan follows the commands, then the form', () => {
     return p.value;
   };
 
-  it('V∘S∘C∘M runs ambient (its commands install it) with the profile on the pod (S before C)', () => {
+  it('V∘S∘C∘M runs sidecars on Kata although its commands install ambient (D2), profile on the pod (S before C)', () => {
     const p = plan('strong-isolation');
-    expect(p.mesh?.mode).toBe('ambient');
+    expect(p.mesh?.mode).toBe('sidecar');
+    expect(p.meshPolicy).toBe(true);
     expect(p.workload).toEqual({ file: 'deployment-with-seccomp.yaml', seccomp: 'localhost', placement: 'pod' });
+  });
+
+  it('I∘C∘S∘Am runs ambient, as its commands install it', () => {
+    expect(plan('lightweight').mesh?.mode).toBe('ambient');
+  });
+
+  it('F∘S∘C and Cc∘S∘C run on the installer RuntimeClass, which the kit checks and never ships (D5)', () => {
+    for (const id of ['firecracker', 'confidential']) {
+      const p = plan(id);
+      expect(p.runtimeClass?.owner).toBe('installer');
+      expect(p.runtimeClass?.file).toBeUndefined();
+    }
   });
 
   it('V∘C∘S∘M puts RuntimeDefault on the container (S after C)', () => {

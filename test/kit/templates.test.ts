@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,14 +93,35 @@ describe('the seccomp profile of the kit', () => {
     expect(mentioned(name)).toEqual([]);
   });
 
-  it('allows clone only without namespace flags, answers clone3 with ENOSYS, and socket except AF_VSOCK', () => {
+  it('allows clone only without namespace flags, answers clone3 with ENOSYS, and socket except AF_ALG and AF_VSOCK', () => {
     const clone = mentioned('clone');
     expect(clone).toHaveLength(1);
     expect(clone[0].args).toEqual([{ index: 0, value: 0x7e020000, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }]);
     expect(mentioned('clone3')).toEqual([{ action: 'SCMP_ACT_ERRNO', errnoRet: 38, names: ['clone3'] }]);
     expect(mentioned('socket')).toEqual([
-      { action: 'SCMP_ACT_ALLOW', names: ['socket'], args: [{ index: 0, value: 40, op: 'SCMP_CMP_NE' }] },
+      { action: 'SCMP_ACT_ALLOW', names: ['socket'], args: [{ index: 0, value: 38, op: 'SCMP_CMP_LT' }] },
+      { action: 'SCMP_ACT_ALLOW', names: ['socket'], args: [{ index: 0, value: 39, op: 'SCMP_CMP_EQ' }] },
+      { action: 'SCMP_ACT_ALLOW', names: ['socket'], args: [{ index: 0, value: 40, op: 'SCMP_CMP_GT' }] },
     ]);
+  });
+
+  it("allows every call of moby's current default allow list but the documented exclusions (D6)", () => {
+    const moby = readFileSync(new URL('../fixtures/kit/moby-default-allow-v0.2.3.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    const excluded = [
+      'epoll_ctl_old',
+      'epoll_wait_old',
+      'fanotify_mark',
+      'name_to_handle_at',
+      'remap_file_pages',
+      'riscv_hwprobe',
+    ];
+    expect(moby.length).toBeGreaterThan(350);
+    expect(moby.filter((n) => !excluded.includes(n) && !allowed(n))).toEqual([]);
+    for (const n of ['fchmodat2', 'cachestat', 'futex_wake', 'mseal', 'statmount', 'map_shadow_stack']) {
+      expect(allowed(n), n).toBe(true);
+    }
   });
 });
 

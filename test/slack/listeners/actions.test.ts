@@ -109,7 +109,9 @@ describe('Deploy kit', () => {
       'README.md',
       'kata-runtimeclass.yaml',
       'namespace.yaml',
+      'seccomp-installer.yaml',
       'deployment-with-seccomp.yaml',
+      'mesh-policy.yaml',
       'custom.json',
     ]);
     expect(String(upload.initial_comment)).toContain('1. kubectl apply -f kata-runtimeclass.yaml');
