@@ -1,4 +1,5 @@
-import type { Knowledge, Need, Quantity } from '../knowledge/schema.js';
+import type { Operator } from '../algebra/operators.js';
+import type { Knowledge, Need, Quantity, Topic } from '../knowledge/schema.js';
 import type { Comparator } from './answer.js';
 import { PhraseMatcher } from './phrases.js';
 
@@ -25,6 +26,10 @@ export interface Lexicon {
   readonly indifferentAfter: PhraseMatcher<true>;
   readonly filler: ReadonlySet<string>;
   readonly fillerZh: PhraseMatcher<true>;
+  /** What people call the operators when they ask about them (`gVisor`, `ztunnel`, `边车`), and their names. */
+  readonly terms: PhraseMatcher<Operator>;
+  /** Topics outside what the advisor decides (GPUs, databases…). */
+  readonly topics: PhraseMatcher<Topic>;
 }
 
 /** How every matcher sees text: compatibility forms folded (full-width `＜`, `，`, digits), lower case, plain `'`. */
@@ -74,5 +79,10 @@ export function compileLexicon(kb: Knowledge): Lexicon {
     ),
     filler: new Set(kb.filler.en.map(fold)),
     fillerZh: new PhraseMatcher(words(kb.filler.zh, true as const)),
+    terms: new PhraseMatcher<Operator>([
+      ...kb.terms.flatMap((t) => words([...t.words.en, ...t.words.zh], t.operator)),
+      ...kb.operators.flatMap((o) => words([o.name.en, o.name.zh], o.symbol)),
+    ]),
+    topics: new PhraseMatcher(kb.topics.flatMap((t) => words([...t.words.en, ...t.words.zh], t))),
   };
 }

@@ -118,6 +118,16 @@ export const QuantitySchema = z.strictObject({
   implies: z.string().optional(),
 });
 
+/** What people call an operator when they ask about it: products, projects, concepts. */
+export const TermSchema = z.strictObject({ operator: OperatorSymbol, words: Synonyms });
+
+/** A topic outside what the advisor decides (GPUs, databases…), and the words that name it. */
+export const TopicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'a topic id is lowercase letters, digits and dashes'),
+  label: Bilingual,
+  words: Synonyms,
+});
+
 const HeadRule = z.strictObject({
   latency_cap: Score,
   security_floor: Score,
@@ -158,6 +168,8 @@ export const KnowledgeSchema = z
       indifferent: z.strictObject({ before: Synonyms, after: Synonyms }),
     }),
     decision_matrix: z.array(z.strictObject({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
+    terms: z.array(TermSchema).default([]),
+    topics: z.array(TopicSchema).default([]),
   })
   .superRefine((kb, ctx) => {
     const stackIds = new Set(kb.stacks.map((s) => s.id));
@@ -250,6 +262,7 @@ export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type Stack = z.infer<typeof StackSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Need = z.infer<typeof NeedSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
 export type Quantity = z.infer<typeof QuantitySchema>;
 export type Estimation = z.infer<typeof EstimationSchema>;
 export type Correction = z.infer<typeof CorrectionSchema>;
