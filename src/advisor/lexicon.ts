@@ -28,6 +28,16 @@ export interface Lexicon {
   readonly fillerZh: PhraseMatcher<true>;
   /** What people call the operators when they ask about them (`gVisor`, `ztunnel`, `边车`), and their names. */
   readonly terms: PhraseMatcher<Operator>;
+  /** Complaints ("eat our memory", "太吃内存"): against the component named in the same clause. */
+  readonly complaints: PhraseMatcher<true>;
+  /** Negations that follow a need and end its clause ("service mesh no"). */
+  readonly negationFinal: PhraseMatcher<true>;
+  /** Capabilities described, not named: one matcher per group of each description. */
+  readonly described: readonly {
+    readonly need: Need;
+    readonly reading: Need['reading'];
+    readonly groups: readonly PhraseMatcher<true>[];
+  }[];
   /** Topics outside what the advisor decides (GPUs, databases…). */
   readonly topics: PhraseMatcher<Topic>;
 }
@@ -83,6 +93,19 @@ export function compileLexicon(kb: Knowledge): Lexicon {
       ...kb.terms.flatMap((t) => words([...t.words.en, ...t.words.zh], t.operator)),
       ...kb.operators.flatMap((o) => words([o.name.en, o.name.zh], o.symbol)),
     ]),
+    complaints: new PhraseMatcher(words([...kb.negation.complaints.en, ...kb.negation.complaints.zh], true as const)),
+    negationFinal: new PhraseMatcher(words([...kb.negation.final.en, ...kb.negation.final.zh], true as const)),
+    described: kb.described.flatMap((d) => {
+      const need = kb.needs.find((n) => n.id === d.need);
+      if (need === undefined) return [];
+      return [
+        {
+          need,
+          reading: d.reading,
+          groups: d.groups.map((g) => new PhraseMatcher(words([...g.en, ...g.zh], true as const))),
+        },
+      ];
+    }),
     topics: new PhraseMatcher(kb.topics.flatMap((t) => words([...t.words.en, ...t.words.zh], t))),
   };
 }

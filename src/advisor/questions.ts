@@ -91,6 +91,9 @@ const EXPLAIN_LEAD_EN =
 // Chinese question cues, and the leads that may stand before the technology asked about.
 const CUE_ZH = /什么|啥|吗|呢|怎么|如何|为什么|为啥|哪些|原理|作用|角色|意思|干嘛|机制|[?？]/;
 const LEAD_ZH = /^(?:\s|请问|那么|那|所以|另外|话说|为什么|为啥|什么是|这个|那个|说说|讲讲|解释一下|介绍一下)+/;
+// "WasmEdge 跑在网关上合适吗？", "Kata 能满足等保吗？": whether a technology fits is a request, not a question about it.
+const FITS_ZH =
+  /合适|适合|适用|可以吗|可不可以|能不能|能否|行不行|行吗|够不够|够吗|能满足|满足.*吗|靠谱|好不好|值得|推荐/;
 const CLAUSE_ZH = /[^，,。；;！!？?\n]+[，,。；;！!？?\n]?/g;
 
 function explainTarget(text: string, lexicon: Lexicon): string | undefined {
@@ -107,7 +110,7 @@ function explainTarget(text: string, lexicon: Lexicon): string | undefined {
     const stripped = LEAD_ZH.exec(clause)?.[0].length ?? 0;
     const first = findTerms(clause, lexicon)[0];
     if (first === undefined || first.start !== stripped) continue;
-    if (CUE_ZH.test(clause)) return first.value;
+    if (CUE_ZH.test(clause) && !FITS_ZH.test(clause)) return first.value;
   }
   return undefined;
 }

@@ -107,6 +107,14 @@ export const NeedSchema = z.strictObject({
   supports: z.record(z.string(), z.number().positive()),
   operators: z.array(OperatorSymbol).optional(),
   negated_excludes: z.array(OperatorSymbol).optional(),
+  /** The components the need names: a complaint about it ("sidecars eat our memory") counts against them. */
+  component: z.array(OperatorSymbol).optional(),
+  /** The need names something unwanted: negating it ("without per-pod overhead") still asks for the need. */
+  negation_affirms: z.boolean().optional(),
+  /** The need counts only beside one of these needs (migration: only when VMs are named). */
+  with: z.array(z.string()).optional(),
+  /** How the need is read, shown in the Why section: a cost cue, a migration, a described capability. */
+  reading: z.enum(['cost-pressure', 'migration', 'confidential-described', 'observability-first']).optional(),
 });
 
 export const QuantitySchema = z.strictObject({
@@ -166,9 +174,20 @@ export const KnowledgeSchema = z
       before: Synonyms,
       after: Synonyms,
       indifferent: z.strictObject({ before: Synonyms, after: Synonyms }),
+      final: Synonyms.default({ en: [], zh: [] }),
+      complaints: Synonyms.default({ en: [], zh: [] }),
     }),
     decision_matrix: z.array(z.strictObject({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
     terms: z.array(TermSchema).default([]),
+    described: z
+      .array(
+        z.strictObject({
+          need: z.string(),
+          reading: NeedSchema.shape.reading,
+          groups: z.array(Synonyms).min(2),
+        }),
+      )
+      .default([]),
     topics: z.array(TopicSchema).default([]),
   })
   .superRefine((kb, ctx) => {
@@ -204,6 +223,16 @@ export const KnowledgeSchema = z
           });
         }
       });
+    });
+    kb.needs.forEach((need, i) => {
+      for (const id of need.with ?? []) {
+        if (!needIds.has(id))
+          ctx.addIssue({ code: 'custom', path: ['needs', i, 'with'], message: `no need has the id "${id}"` });
+      }
+    });
+    kb.described.forEach((d, i) => {
+      if (!needIds.has(d.need))
+        ctx.addIssue({ code: 'custom', path: ['described', i, 'need'], message: `no need has the id "${d.need}"` });
     });
     kb.quantities.forEach((q, i) => {
       if (q.implies !== undefined && !needIds.has(q.implies)) {
