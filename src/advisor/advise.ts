@@ -2,12 +2,13 @@ import { normalize } from '../algebra/normalize.js';
 import type { Operator } from '../algebra/operators.js';
 import type { Language } from '../language.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import type { Advice, Carried, Reason, Simplification, StackView } from './answer.js';
+import type { Advice, Carried, Reason, Requirement, Simplification, StackView } from './answer.js';
 import { viewOfEntry } from './catalog.js';
 import type { AdvisorCore } from './core.js';
 import { alternativesOf, decide } from './decide.js';
 import { reasons } from './reasons.js';
 import { parseRequest } from './requirements.js';
+import { scopeOf } from './scope.js';
 import { carriedOf, withImplied, withThread, withThreadConstraints } from './thread.js';
 
 /** The longest request the advisor reads, in characters. */
@@ -32,13 +33,26 @@ export function adviseRequirements(
   if (text === '') return failed(failure('empty-request', {}));
   if (text.length > MAX_REQUEST)
     return failed(failure('request-too-long', { length: text.length, limit: MAX_REQUEST }));
-  const parsed = parseRequest(text, lexicon);
-  const requirements = withImplied(catalog, withThread(catalog, parsed.requirements, previous), parsed.constraints);
+  // Sentences about GPUs, databases, queues… are said to be out of scope, not read as requirements.
+  const scoped = scopeOf(text, lexicon);
+  const outOfScope = scoped.topics.map((t) => t.label[language]);
+  const parsed = parseRequest(scoped.inScope, lexicon);
+  const read = withImplied(catalog, withThread(catalog, parsed.requirements, previous), parsed.constraints);
   const constraints = withThreadConstraints(catalog, parsed.constraints, previous);
-  if (requirements.length === 0 && constraints.length === 0) {
+  if (read.length === 0 && constraints.length === 0) {
+    if (outOfScope.length > 0) return failed(failure('out-of-scope', { text, topics: outOfScope }));
     return failed(failure('no-requirements', { text, ignored: parsed.ignored }));
   }
-  const decision = decide(catalog, requirements, constraints);
+  const decided = decide(catalog, read, constraints);
+  // The negation a contradiction names, when it rules out the VM heads, reads as "VMs cannot run here".
+  const impossible = new Set(decided.conflicts.flatMap((c) => (c.kind === 'contradiction' ? [c.second] : [])));
+  const requirements = read.map((r): Requirement => {
+    const vmHeads = catalog.needs.get(r.need)?.negated_excludes?.includes('V') === true;
+    return r.negated && vmHeads && impossible.has(r.text) && r.reading === undefined
+      ? { ...r, reading: { kind: 'impossible-vm' } }
+      : r;
+  });
+  const decision = decided;
   const chosen = decision.chosen.entry;
 
   // Step 1: the operator word of the chosen stack, with the add-ons the request names itself (OpenTelemetry, eBPF…).
@@ -70,7 +84,7 @@ export function adviseRequirements(
     requirements,
     constraints,
     ignored: parsed.ignored,
-    outOfScope: [],
+    outOfScope,
     word: sequence.join(' → '),
     steps: n.steps,
     warnings: n.warnings,

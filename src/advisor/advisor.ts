@@ -10,6 +10,7 @@ import { compareAnswers } from './compare.js';
 import type { AdvisorCore } from './core.js';
 import { explainTarget } from './explain.js';
 import { compileLexicon } from './lexicon.js';
+import { readQuestion } from './questions.js';
 import { isOperatorWord, route } from './route.js';
 
 export { MAX_REQUEST } from './advise.js';
@@ -59,7 +60,7 @@ export class Advisor {
   /** Routes a request as `/stack` does and answers it, in the language `languageFor` picks. */
   answer(input: string, previous?: Carried, context: AskContext = {}): Result<Answer> {
     const { language, text } = this.languageFor(input, context, previous);
-    const r = route(text);
+    const r = route(text, (t) => readQuestion(t, this.core.lexicon));
     switch (r.kind) {
       case 'help':
         return ok({ kind: 'help', language, knowledgeVersion: this.version });

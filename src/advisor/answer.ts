@@ -191,7 +191,10 @@ export type Conflict =
       readonly givesUp: readonly TradeItem[];
     }
   | {
-      /** Two requirements that exclude each other whatever the stack (VMs impossible, yet a VM kernel per tenant). */
+      /**
+       * A requirement every stack it supports is ruled out for by another: they exclude each other whatever the stack
+       * (VMs impossible, yet a VM kernel per tenant; no proxy anywhere, yet a mesh).
+       */
       readonly kind: 'contradiction';
       readonly first: string;
       readonly second: string;
@@ -204,6 +207,8 @@ export type Reason =
   | { readonly kind: 'not-for-stack'; readonly requirement: Requirement }
   | { readonly kind: 'indifferent'; readonly requirement: Requirement }
   | { readonly kind: 'negated'; readonly requirement: Requirement; readonly excludes: readonly Operator[] }
+  /** A need read from what the words meant (a complaint, a cost cue, a migration…), with what it did. */
+  | { readonly kind: 'reading'; readonly requirement: Requirement; readonly reading: Reading; readonly weight: number }
   | { readonly kind: 'check'; readonly check: ConstraintCheck }
   | { readonly kind: 'excluded'; readonly stack: StackRef; readonly excludedBy: readonly Exclusion[] }
   | { readonly kind: 'ranked-by-numbers' }

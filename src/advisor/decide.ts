@@ -103,7 +103,21 @@ export function decide(
     });
   });
   const seen = new Set<string>();
+  // A need every stack it supports is ruled out for, by another requirement: the request contradicts itself ("each
+  // tenant needs its own VM kernel" and "VMs cannot run here"). Not when the request also says the need both ways.
+  const contradicted = new Set<string>();
   for (const { need, req } of positive) {
+    if (negative.some((n) => n.need.id === need.id)) continue;
+    const supported = ranked.filter((w) => (need.supports[w.entry.stack.id] ?? 0) > 0);
+    const by = supported.map((w) => w.excludedBy.find((e) => e.kind === 'negation'));
+    if (supported.length === 0 || by.some((e) => e === undefined) || contradicted.has(need.id)) continue;
+    const first = by[0];
+    if (first === undefined || first.kind !== 'negation') continue;
+    contradicted.add(need.id);
+    conflicts.push({ kind: 'contradiction', first: req.text, second: first.text, closest: refOf(chosen.entry) });
+  }
+  for (const { need, req } of positive) {
+    if (contradicted.has(need.id)) continue;
     const favoriteId = catalog.favorites.get(need.id);
     const favorite = ranked.find((w) => w.entry.stack.id === favoriteId);
     if (favorite === undefined || favorite === chosen || favorite.excludedBy.length === 0) continue;

@@ -1,4 +1,5 @@
-import type { Knowledge, Need, Quantity } from '../knowledge/schema.js';
+import type { Operator } from '../algebra/operators.js';
+import type { Knowledge, Need, Quantity, Topic } from '../knowledge/schema.js';
 import type { Comparator } from './answer.js';
 import { PhraseMatcher } from './phrases.js';
 
@@ -25,6 +26,20 @@ export interface Lexicon {
   readonly indifferentAfter: PhraseMatcher<true>;
   readonly filler: ReadonlySet<string>;
   readonly fillerZh: PhraseMatcher<true>;
+  /** What people call the operators when they ask about them (`gVisor`, `ztunnel`, `边车`), and their names. */
+  readonly terms: PhraseMatcher<Operator>;
+  /** Complaints ("eat our memory", "太吃内存"): against the component named in the same clause. */
+  readonly complaints: PhraseMatcher<true>;
+  /** Negations that follow a need and end its clause ("service mesh no"). */
+  readonly negationFinal: PhraseMatcher<true>;
+  /** Capabilities described, not named: one matcher per group of each description. */
+  readonly described: readonly {
+    readonly need: Need;
+    readonly reading: Need['reading'];
+    readonly groups: readonly PhraseMatcher<true>[];
+  }[];
+  /** Topics outside what the advisor decides (GPUs, databases…). */
+  readonly topics: PhraseMatcher<Topic>;
 }
 
 /** How every matcher sees text: compatibility forms folded (full-width `＜`, `，`, digits), lower case, plain `'`. */
@@ -74,5 +89,23 @@ export function compileLexicon(kb: Knowledge): Lexicon {
     ),
     filler: new Set(kb.filler.en.map(fold)),
     fillerZh: new PhraseMatcher(words(kb.filler.zh, true as const)),
+    terms: new PhraseMatcher<Operator>([
+      ...kb.terms.flatMap((t) => words([...t.words.en, ...t.words.zh], t.operator)),
+      ...kb.operators.flatMap((o) => words([o.name.en, o.name.zh], o.symbol)),
+    ]),
+    complaints: new PhraseMatcher(words([...kb.negation.complaints.en, ...kb.negation.complaints.zh], true as const)),
+    negationFinal: new PhraseMatcher(words([...kb.negation.final.en, ...kb.negation.final.zh], true as const)),
+    described: kb.described.flatMap((d) => {
+      const need = kb.needs.find((n) => n.id === d.need);
+      if (need === undefined) return [];
+      return [
+        {
+          need,
+          reading: d.reading,
+          groups: d.groups.map((g) => new PhraseMatcher(words([...g.en, ...g.zh], true as const))),
+        },
+      ];
+    }),
+    topics: new PhraseMatcher(kb.topics.flatMap((t) => words([...t.words.en, ...t.words.zh], t))),
   };
 }

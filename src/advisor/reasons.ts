@@ -19,7 +19,14 @@ export function reasons(
   for (const r of requirements) {
     const need = needs.get(r.need);
     if (need === undefined) continue;
-    if (r.indifferent) out.push({ kind: 'indifferent', requirement: r });
+    if (r.reading !== undefined && r.indifferent !== true) {
+      out.push({
+        kind: 'reading',
+        requirement: r,
+        reading: r.reading,
+        weight: r.negated ? 0 : (need.supports[chosenId] ?? 0),
+      });
+    } else if (r.indifferent) out.push({ kind: 'indifferent', requirement: r });
     else if (r.negated) out.push({ kind: 'negated', requirement: r, excludes: need.negated_excludes ?? [] });
     else {
       const weight = need.supports[chosenId];

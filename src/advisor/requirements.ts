@@ -1,5 +1,6 @@
+import type { Operator } from '../algebra/operators.js';
 import type { Need } from '../knowledge/schema.js';
-import type { Constraint, Requirement } from './answer.js';
+import type { Constraint, Reading, Requirement } from './answer.js';
 import { readConstraints } from './constraints.js';
 import { fold, type Lexicon } from './lexicon.js';
 import { spellNumbers } from './numbers.js';
@@ -75,10 +76,26 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
       const key = `${c.quantity}${c.comparator}${c.value}`;
       return !keys.has(key) && keys.add(key) !== undefined;
     });
-  const rest = mask(text, read);
   const used: Span[] = [...read];
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
+  // Capabilities described rather than named: read first, and their words taken out of what the needs see.
+  const described = readDescribed(mask(text, read), lexicon);
+  for (const d of described) {
+    used.push(...d.spans);
+    seen.add(`${d.need.id}:false`);
+    requirements.push({
+      need: d.need.id,
+      label: d.need.label,
+      text: asTyped(d.sentence),
+      negated: false,
+      source: 'request',
+      implied: false,
+      ...(d.reading === undefined ? {} : { reading: { kind: d.reading } }),
+    });
+  }
+  const rest = mask(text, used);
+  const complaints = lexicon.complaints.findAll(rest);
   // One pass finds needs and the words that negate them; the longest phrase wins where they overlap, so the "no" of
   // the need "no kvm" is not a negation.
   const phrases = lexicon.needsAndNegations.findAll(rest);
@@ -94,6 +111,8 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
   const negations = new Cursor(negationSpans, (x) => x.end);
   const indifferences = new Cursor(indifferenceSpans, (x) => x.end);
   const positives = new Cursor(ends(POSITIVE, rest), (x) => x);
+  const stopEnds = ends(SCOPE_END, rest);
+  const clauseEnd = (at: number) => stopEnds.find((e) => e > at) ?? rest.length;
   for (const m of found) {
     const need = m.value;
     const { start, end } = m;
@@ -112,22 +131,79 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     const afterIndifference = lexicon.indifferentAfter.matchAt(rest, next);
     const beforeHolds = (x: Span | undefined) => x !== undefined && x.end >= positiveAt;
     const indifferent = afterIndifference !== undefined || beforeHolds(indifference);
-    const negated = indifferent || afterNegation !== undefined || beforeHolds(negation);
-    for (const x of [negation, indifference, afterNegation, afterIndifference]) if (x !== undefined) used.push(x);
+    // "service mesh no": a negation after the need that closes its clause.
+    const final = lexicon.negationFinal.matchAt(rest, next);
+    const finalHolds = final !== undefined && /^[\s.!?。！？]*$/.test(rest.slice(final.end, clauseEnd(final.end)));
+    // A complaint about a component in the same clause counts against it: "per-pod proxies eat our memory".
+    const end0 = clauseEnd(end);
+    const complaint =
+      need.component === undefined
+        ? undefined
+        : complaints.find(
+            (c) => c.start >= scopeStart && c.end <= end0 && !(negation !== undefined && negation.end <= c.start),
+          );
+    let negated =
+      indifferent || afterNegation !== undefined || beforeHolds(negation) || (finalHolds && final !== undefined);
+    // "without per-pod overhead" asks for the same thing as "per-pod overhead hurts".
+    if (need.negation_affirms && !indifferent) negated = false;
+    let reading: Reading | undefined = need.reading === undefined ? undefined : { kind: need.reading };
+    let span: Span = m;
+    if (complaint !== undefined) {
+      negated = true;
+      reading = { kind: 'rejects-component', component: (need.component ?? [])[0] as Operator };
+      span = { start: Math.min(start, complaint.start), end: Math.max(end, complaint.end) };
+      used.push(complaint);
+    }
+    for (const x of [negation, indifference, afterNegation, afterIndifference, finalHolds ? final : undefined]) {
+      if (x !== undefined) used.push(x);
+    }
     const key = `${need.id}:${negated}`;
     if (seen.has(key)) continue;
     seen.add(key);
     requirements.push({
       need: need.id,
       label: need.label,
-      text: asTyped(m),
+      text: asTyped(span),
       negated,
       ...(indifferent ? { indifferent: true } : {}),
       source: 'request',
       implied: false,
+      ...(reading === undefined ? {} : { reading }),
     });
   }
-  return { requirements, constraints, ignored: leftovers(mask(rest, used), lexicon) };
+  // A need that counts only beside others (migration: only when VMs are named) is dropped without them.
+  const wanted = new Set(requirements.filter((r) => !r.negated).map((r) => r.need));
+  const kept = requirements.filter((r) => {
+    const besides = lexicon.needById.get(r.need)?.with;
+    return besides === undefined || besides.some((id) => wanted.has(id));
+  });
+  return { requirements: kept, constraints, ignored: leftovers(mask(rest, used), lexicon) };
+}
+
+// Sentences, for descriptions: a full stop only before a space or the end.
+const SENTENCE = /[^!?。！？\n;；]+?(?:[!?。！？\n;；]+|\.(?=\s|$)|$)/g;
+
+interface DescribedFound {
+  readonly need: Need;
+  readonly reading: Need['reading'];
+  readonly sentence: Span;
+  readonly spans: readonly Span[];
+}
+
+/** Capabilities described by their parts in one sentence: who must not see what ("the host can't read our memory"). */
+function readDescribed(text: string, lexicon: Lexicon): DescribedFound[] {
+  const out: DescribedFound[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    for (const d of lexicon.described) {
+      if (out.some((o) => o.need === d.need)) continue;
+      const hits = d.groups.map((g) => g.findAll(text, from, to));
+      if (hits.some((h) => h.length === 0)) continue;
+      out.push({ need: d.need, reading: d.reading, sentence: { start: from, end: to }, spans: hits.flat() });
+    }
+  }
+  return out;
 }
 
 /** The words nobody understood, as they stand in the request, without filler. */

@@ -1,4 +1,5 @@
 import { ALIASES, letterOf } from '../algebra/operators.js';
+import type { Question } from './questions.js';
 
 /** What a `/stack` text (or a CLI argument) asks for. */
 export type Route =
@@ -46,12 +47,27 @@ function items(text: string): string[] {
 }
 
 /**
- * Routes a request: help, explain X, compare a | b, an operator word, or requirements to advise on. A route that is
+ * Routes a request: help, a natural question (when `question` reads one), explain X, compare a | b, an operator word,
+ * or requirements to advise on. A route that is
  * not `explicit` (a question, a bare `a vs b`) is a guess: the advisor falls back to advice when it does not answer.
  */
-export function route(text: string): Route {
+export function route(text: string, readQuestion?: (text: string) => Question | undefined): Route {
   const trimmed = text.trim();
   if (HELP.has(trimmed.toLowerCase())) return { kind: 'help' };
+  // A question in natural form ("what is gVisor?", "simplify V->C pls", "ambient 和 sidecar 哪个更省内存？").
+  const q = readQuestion?.(trimmed);
+  if (q !== undefined) {
+    switch (q.kind) {
+      case 'help':
+        return q;
+      case 'simplify':
+        return { kind: 'word', word: q.word };
+      case 'explain':
+        return { kind: 'explain', target: q.target, explicit: true };
+      case 'compare':
+        return { kind: 'compare', items: q.items, explicit: true };
+    }
+  }
   const explain = EXPLAIN.exec(trimmed);
   // `explain the best stack for edge` is a request too: an explain route always falls back to advice.
   if (explain) return { kind: 'explain', target: trimmed.slice(explain[0].length).trim(), explicit: false };

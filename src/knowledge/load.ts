@@ -106,6 +106,8 @@ const KEYS: Record<string, string> = {
   quantities: 'id',
   corrections: 'wrong',
   decision_matrix: 'form',
+  terms: 'operator',
+  topics: 'id',
 };
 
 interface Origin {

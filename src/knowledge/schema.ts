@@ -109,6 +109,14 @@ export const NeedSchema = z.strictObject({
   supports: z.record(z.string(), z.number().positive()),
   operators: z.array(OperatorSymbol).optional(),
   negated_excludes: z.array(OperatorSymbol).optional(),
+  /** The components the need names: a complaint about it ("sidecars eat our memory") counts against them. */
+  component: z.array(OperatorSymbol).optional(),
+  /** The need names something unwanted: negating it ("without per-pod overhead") still asks for the need. */
+  negation_affirms: z.boolean().optional(),
+  /** The need counts only beside one of these needs (migration: only when VMs are named). */
+  with: z.array(z.string()).optional(),
+  /** How the need is read, shown in the Why section: a cost cue, a migration, a described capability. */
+  reading: z.enum(['cost-pressure', 'migration', 'confidential-described', 'observability-first']).optional(),
 });
 
 export const QuantitySchema = z.strictObject({
@@ -118,6 +126,16 @@ export const QuantitySchema = z.strictObject({
   words: Synonyms,
   fallback: FigureSchema.shape.quantity.optional(),
   implies: z.string().optional(),
+});
+
+/** What people call an operator when they ask about it: products, projects, concepts. */
+export const TermSchema = z.strictObject({ operator: OperatorSymbol, words: Synonyms });
+
+/** A topic outside what the advisor decides (GPUs, databases…), and the words that name it. */
+export const TopicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'a topic id is lowercase letters, digits and dashes'),
+  label: Bilingual,
+  words: Synonyms,
 });
 
 const HeadRule = z.strictObject({
@@ -158,8 +176,21 @@ export const KnowledgeSchema = z
       before: Synonyms,
       after: Synonyms,
       indifferent: z.strictObject({ before: Synonyms, after: Synonyms }),
+      final: Synonyms.default({ en: [], zh: [] }),
+      complaints: Synonyms.default({ en: [], zh: [] }),
     }),
     decision_matrix: z.array(z.strictObject({ needs: Bilingual, form: z.string().min(1), stack: z.string().min(1) })),
+    terms: z.array(TermSchema).default([]),
+    described: z
+      .array(
+        z.strictObject({
+          need: z.string(),
+          reading: NeedSchema.shape.reading,
+          groups: z.array(Synonyms).min(2),
+        }),
+      )
+      .default([]),
+    topics: z.array(TopicSchema).default([]),
   })
   .superRefine((kb, ctx) => {
     const stackIds = new Set(kb.stacks.map((s) => s.id));
@@ -194,6 +225,16 @@ export const KnowledgeSchema = z
           });
         }
       });
+    });
+    kb.needs.forEach((need, i) => {
+      for (const id of need.with ?? []) {
+        if (!needIds.has(id))
+          ctx.addIssue({ code: 'custom', path: ['needs', i, 'with'], message: `no need has the id "${id}"` });
+      }
+    });
+    kb.described.forEach((d, i) => {
+      if (!needIds.has(d.need))
+        ctx.addIssue({ code: 'custom', path: ['described', i, 'need'], message: `no need has the id "${d.need}"` });
     });
     kb.quantities.forEach((q, i) => {
       if (q.implies !== undefined && !needIds.has(q.implies)) {
@@ -249,6 +290,7 @@ export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type Stack = z.infer<typeof StackSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Need = z.infer<typeof NeedSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
 export type Quantity = z.infer<typeof QuantitySchema>;
 export type Estimation = z.infer<typeof EstimationSchema>;
 export type Correction = z.infer<typeof CorrectionSchema>;

@@ -1,4 +1,4 @@
-import type { ConstraintCheck, ConstraintRef, Exclusion, TradeItem } from '../../advisor/answer.js';
+import type { ConstraintCheck, ConstraintRef, Exclusion, Reason, TradeItem } from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, UnreadableReason } from '../../failure.js';
@@ -9,6 +9,25 @@ const ors = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });
 const numbers = new Intl.NumberFormat('en');
 const plural = new Intl.PluralRules('en');
 const quote = (text: string): string => `“${text}”`;
+
+/** What a reading of the request meant and did, after its quoted words. */
+function enReading(r: Extract<Reason, { kind: 'reading' }>): string {
+  const effect = r.weight > 0 ? ` (+${r.weight} for this stack)` : '';
+  switch (r.reading.kind) {
+    case 'rejects-component':
+      return `against ${r.requirement.label.en} (${r.reading.component}): a component complained about counts against itself and is never added`;
+    case 'cost-pressure':
+      return `cost and footprint pressure: favours the light mesh (ambient, no proxy in every pod) or no mesh at all${effect}`;
+    case 'migration':
+      return `existing VM workloads moving beside containers: the hybrid stack, VMs and containers under one mesh${effect}`;
+    case 'confidential-described':
+      return `confidential computing, described rather than named: memory the host or cloud operator cannot read, attestation${effect}`;
+    case 'impossible-vm':
+      return 'VMs cannot run here: stacks with a VM head are ruled out';
+    case 'observability-first':
+      return `observability first: per-service telemetry from the mesh, something to observe rather than a latency bound${effect}`;
+  }
+}
 const COMPARATOR: Record<ConstraintRef['comparator'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=' };
 const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
 const QUANTITY = {
@@ -334,6 +353,8 @@ export const en: Messages = {
         return r.excludes.length > 0
           ? `${quote(r.requirement.text)}${from(r.requirement.source)} is negated: stacks with ${r.excludes.join(', ')} are ruled out`
           : `${quote(r.requirement.text)}${from(r.requirement.source)} is negated: ${r.requirement.label.en} is not required`;
+      case 'reading':
+        return `${quote(r.requirement.text)}${from(r.requirement.source)} → ${enReading(r)}`;
       case 'check':
         return `${constraint(r.check.constraint)}: ${r.check.status} — ${check(r.check)}`;
       case 'excluded':
@@ -361,7 +382,7 @@ export const en: Messages = {
         return `${quote(c.text)} (${c.label.en}) points to ${c.favorite.name} (${c.favorite.form}), but ${c.excludedBy.map(exclusion).join('; ')}. Recommended instead: ${c.chosen.name}${gives}.`;
       }
       case 'contradiction':
-        return `${quote(c.first)} and ${quote(c.second)} cannot both hold: no stack gives VM isolation where VMs cannot run. The closest is ${c.closest.name} (${c.closest.form}); decide which requirement gives way.`;
+        return `${quote(c.first)} and ${quote(c.second)} cannot both hold: every stack that gives the first is ruled out by the second. The closest is ${c.closest.name} (${c.closest.form}); decide which requirement gives way.`;
     }
   },
   composed: (c) => {

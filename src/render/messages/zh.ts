@@ -1,4 +1,4 @@
-import type { ConstraintCheck, ConstraintRef, Exclusion, TradeItem } from '../../advisor/answer.js';
+import type { ConstraintCheck, ConstraintRef, Exclusion, Reason, TradeItem } from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, UnreadableReason } from '../../failure.js';
@@ -8,6 +8,25 @@ const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
 const ors = new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' });
 const numbers = new Intl.NumberFormat('zh');
 const quote = (text: string): string => `“${text}”`;
+
+/** 对需求的一种解读：它的含义和作用，接在引用的原话之后。 */
+function zhReading(r: Extract<Reason, { kind: 'reading' }>): string {
+  const effect = r.weight > 0 ? `（此技术栈 +${r.weight}）` : '';
+  switch (r.reading.kind) {
+    case 'rejects-component':
+      return `不选${r.requirement.label.zh}（${r.reading.component}）：被抱怨的组件只会被排除，绝不会被加入`;
+    case 'cost-pressure':
+      return `成本 / 资源压力：倾向轻量网格（Ambient，不在每个 Pod 里挂代理）或不用网格${effect}`;
+    case 'migration':
+      return `现有虚拟机工作负载迁到容器旁：混合架构，虚拟机与容器由同一个网格治理${effect}`;
+    case 'confidential-described':
+      return `描述的是机密计算：宿主机或云厂商读不到内存、远程证明${effect}`;
+    case 'impossible-vm':
+      return '此环境无法运行虚拟机：带虚拟机头部的技术栈都被排除';
+    case 'observability-first':
+      return `可观测性优先：来自网格的每个服务遥测，是要观测的指标，而不是延迟上限${effect}`;
+  }
+}
 const COMPARATOR: Record<ConstraintRef['comparator'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=' };
 const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
 const QUANTITY = {
@@ -330,6 +349,8 @@ export const zh: Messages = {
         return r.excludes.length > 0
           ? `${quote(r.requirement.text)}${from(r.requirement.source)}为否定：排除含 ${r.excludes.join('、')} 的技术栈`
           : `${quote(r.requirement.text)}${from(r.requirement.source)}为否定：不要求${r.requirement.label.zh}`;
+      case 'reading':
+        return `${quote(r.requirement.text)}${from(r.requirement.source)} → ${zhReading(r)}`;
       case 'check': {
         const status = { met: '满足', violated: '不满足', unknown: '未知' }[r.check.status];
         return `${constraint(r.check.constraint)}：${status}——${check(r.check)}`;
@@ -359,7 +380,7 @@ export const zh: Messages = {
         return `${quote(c.text)}（${c.label.zh}）指向 ${c.favorite.name}（${c.favorite.form}），但${c.excludedBy.map(exclusion).join('；')}。改为推荐：${c.chosen.name}${gives}。`;
       }
       case 'contradiction':
-        return `${quote(c.first)}与${quote(c.second)}无法同时成立：在无法运行虚拟机的环境里，没有技术栈能提供虚拟机级隔离。最接近的是 ${c.closest.name}（${c.closest.form}）；请决定放宽哪一项需求。`;
+        return `${quote(c.first)}与${quote(c.second)}无法同时成立：能满足前者的技术栈都被后者排除了。最接近的是 ${c.closest.name}（${c.closest.form}）；请决定放宽哪一项需求。`;
     }
   },
   composed: (c) => {
