@@ -65,6 +65,7 @@ export interface FailureParams {
   'port-in-use': { readonly port: number };
   'host-not-here': { readonly host: string };
   'start-failed': { readonly detail: string };
+  'database-unreachable': { readonly host: string; readonly why: string };
   'knowledge-at-start': { readonly cause: Failure<'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid'> };
   // The knowledge file.
   'knowledge-unreadable': { readonly file: string; readonly reason: UnreadableReason };
@@ -106,6 +107,12 @@ export type ConfigIssue =
   | 'url-credentials'
   | 'not-host'
   | 'log-level'
+  | 'not-one-word'
+  | 'not-database-url'
+  | 'not-encryption-key'
+  | 'single-with-distribution'
+  | 'distribution-with-single'
+  | 'needed-to-distribute'
   | 'invalid';
 
 /** A failure with its code and parameters; `item` names the part of a comparison it came from. */
@@ -146,5 +153,6 @@ export const PROGRAM_FAILURES: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'slack-rate-limited',
   'host-not-here',
   'start-failed',
+  'database-unreachable',
   'knowledge-at-start',
 ]);

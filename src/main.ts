@@ -6,6 +6,7 @@ import { languageOfEnvironment } from './language.js';
 import { messages } from './render/messages/index.js';
 import { createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
+import { type Installations, openInstallations } from './slack/distribution.js';
 import { DRAIN_MS, stopApp } from './slack/shutdown.js';
 
 /** `npm start`: settings from the environment (and .env), the knowledge base, the Bolt app; a clean stop on signals. */
@@ -31,7 +32,17 @@ const knowledge = loadKnowledge(settings.knowledgePath === undefined ? {} : { ov
 if (!knowledge.ok) exit(failure('knowledge-at-start', { cause: knowledge.error }));
 
 const advisor = new Advisor(knowledge.value);
-const app = createApp(settings, advisor);
+let installations: Installations | undefined;
+if (settings.distribution !== undefined) {
+  const opened = await openInstallations(
+    settings.distribution,
+    settings.slackApiUrl === undefined ? {} : { slackApiUrl: settings.slackApiUrl },
+    { warn: (...msg) => process.stderr.write(`${msg.join(' ')}\n`) },
+  );
+  if (!opened.ok) exit(opened.error);
+  installations = opened.value;
+}
+const app = createApp(settings, advisor, installations === undefined ? {} : { installations: installations.store });
 
 const started = await startApp(app, settings);
 if (!started.ok) exit(started.error);
@@ -56,6 +67,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   }, STOP_BUDGET_MS).unref();
   try {
     const { abandoned } = await stopApp(app, DRAIN_MS);
+    await installations?.pool.end().catch(() => undefined);
     if (abandoned > 0) app.logger.warn(m.stoppedAbandoned(abandoned, DRAIN_MS / 1000));
     else app.logger.info(m.stopped);
     process.exit(0);

@@ -14,11 +14,14 @@ import type { Advisor } from '../advisor/advisor.js';
 import type { KitTemplates } from '../kit/schema.js';
 import { type HomeContent, homeView } from '../render/home.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import type { PostgresInstallationStore } from '../store/installations.js';
 import type { Config, LogLevelName } from './config.js';
 import { REPLAY_WINDOW_MS, SeenDeliveries } from './deliveries.js';
+import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from './distribution.js';
 import { guardProcessEvent, InFlight } from './in-flight.js';
 import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
+import * as installationListeners from './listeners/installations/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
 import { guardedReceiver, laterLogger } from './receiver.js';
 import type { AdvisorPort, Services } from './services.js';
@@ -35,6 +38,8 @@ export interface AppFactoryOptions {
   readonly userLanguage?: UserLanguage;
   /** How long reading a thread's earlier answers may take in all, retries included (default 10 s). */
   readonly threadReadMs?: number;
+  /** Distributed mode: where installations are kept (required when the config has `distribution`). */
+  readonly installations?: PostgresInstallationStore;
 }
 
 /** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
@@ -119,9 +124,32 @@ export function createApp(
     retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.backoffMs, maxTimeout: 30_000 },
     rejectRateLimitedCalls: false,
   };
-  const identity = botIdentity(config.botToken, repeatable);
+  const identity = config.botToken === undefined ? undefined : botIdentity(config.botToken, repeatable);
+  const installations = options.installations;
+  if (config.distribution !== undefined && installations === undefined) {
+    throw new Error('createApp: distributed mode needs options.installations');
+  }
+  // Distributed: Bolt's own OAuth installer (install page, callback with the state verified, authorize per request
+  // from the store). Bolt refuses a custom authorize beside it, so the single-token identity is used only without it.
+  const oauth =
+    config.distribution === undefined || installations === undefined
+      ? undefined
+      : {
+          clientId: config.distribution.clientId,
+          clientSecret: config.distribution.clientSecret,
+          stateSecret: config.distribution.stateSecret,
+          scopes: [...BOT_SCOPES],
+          installationStore: installations,
+          installerOptions: {
+            directInstall: true,
+            installPath: INSTALL_PATH,
+            redirectUriPath: REDIRECT_PATH,
+            stateVerification: true,
+            clientOptions: repeatable,
+          },
+        };
   const common: AppOptions = {
-    authorize: identity,
+    ...(identity === undefined ? {} : { authorize: identity }),
     logLevel: LEVELS[config.logLevel],
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     clientOptions,
@@ -145,7 +173,9 @@ export function createApp(
           ...common,
           appToken: config.appToken,
           socketMode: true,
-          installerOptions: { clientOptions: repeatable },
+          ...(oauth === undefined
+            ? { installerOptions: { clientOptions: repeatable } }
+            : { ...oauth, installerOptions: { ...oauth.installerOptions, port: config.port } }),
         })
       : new App({
           ...common,
@@ -154,6 +184,7 @@ export function createApp(
             endpoints: EVENTS_PATH,
             eventsPath: EVENTS_PATH,
             customRoutes: [health],
+            ...oauth,
             // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
             // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a
             // slow Slack API cannot push the ack past Slack's 3 seconds and cause a retry.
@@ -183,7 +214,8 @@ export function createApp(
     retry,
   };
   registerListeners(app, services);
-  identities.set(app, identity);
+  if (installations !== undefined) installationListeners.register(app, installations);
+  if (identity !== undefined) identities.set(app, identity);
   return app;
 }
 
@@ -246,11 +278,14 @@ export async function startApp(
   config: Config,
   listen?: ListenOptions,
 ): Promise<Result<Started, StartFailure>> {
-  try {
-    const identity = identities.get(app);
-    await (identity === undefined ? app.client.auth.test({ token: config.botToken }) : identity());
-  } catch (error) {
-    return fail(describe(error, 'SLACK_BOT_TOKEN', config));
+  // Distributed, there is no token of its own to check: each installation brings one.
+  if (config.botToken !== undefined) {
+    try {
+      const identity = identities.get(app);
+      await (identity === undefined ? app.client.auth.test({ token: config.botToken }) : identity());
+    } catch (error) {
+      return fail(describe(error, 'SLACK_BOT_TOKEN', config));
+    }
   }
   if (config.mode === 'socket') {
     try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConfigIssue } from '../failure.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { encryptionKey } from '../store/cipher.js';
 
 // An empty value (KEY= in .env) means "not set", as people copy .env.example with blanks.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -8,13 +9,32 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const noSpaces = (s: string) => !/\s/.test(s);
 
+const oneWord = optional(z.string().trim().regex(/^\S+$/, 'not-one-word'));
+
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: (issue) => (issue.input === undefined ? 'missing' : 'not-text') })
-    .trim()
-    .min(1, 'missing')
-    // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
-    .refine((t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t), 'not-bot-token'),
+  // Missing is reported below: it is needed only when the app is not distributed.
+  SLACK_BOT_TOKEN: optional(
+    z
+      .string({ error: 'not-text' })
+      .trim()
+      // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
+      .refine((t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t), 'not-bot-token'),
+  ),
+  SLACK_CLIENT_ID: oneWord,
+  SLACK_CLIENT_SECRET: oneWord,
+  SLACK_STATE_SECRET: oneWord,
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u) && URL.canParse(u), 'not-database-url'),
+  ),
+  TOKEN_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .trim()
+      .refine((k) => encryptionKey(k) !== undefined, 'not-encryption-key'),
+  ),
   SLACK_SIGNING_SECRET: optional(
     z
       .string()
@@ -74,15 +94,36 @@ export type Config =
       /** The address to listen on; all interfaces when not set. */
       readonly host?: string;
     })
-  | (CommonConfig & { readonly mode: 'socket'; readonly appToken: string; readonly signingSecret?: string });
+  | (CommonConfig & {
+      readonly mode: 'socket';
+      readonly appToken: string;
+      readonly signingSecret?: string;
+      /** Where /healthz, /readyz, /metrics (and the OAuth pages when distributed) are served. */
+      readonly port: number;
+      readonly host?: string;
+    });
 
-interface CommonConfig {
-  readonly botToken: string;
+/** Distributed mode: installed into any workspace or org through OAuth, installations kept in PostgreSQL. */
+export interface Distribution {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly stateSecret: string;
+  readonly databaseUrl: string;
+  /** The 32-byte AES-256-GCM key that seals tokens at rest. */
+  readonly encryptionKey: Buffer;
+}
+
+/** One workspace with its bot token and no database, or distributed: exactly one of the two. */
+type Workspaces =
+  | { readonly botToken: string; readonly distribution?: undefined }
+  | { readonly botToken?: undefined; readonly distribution: Distribution };
+
+type CommonConfig = Workspaces & {
   /** With a trailing slash, as the Web API client joins method names to it. */
   readonly slackApiUrl?: string;
   readonly knowledgePath?: string;
   readonly logLevel: LogLevelName;
-}
+};
 
 /** One entry per variable: its name and what is wrong (the catalogs say where to get it). Never the value. */
 export type ConfigFailure = Failure<'config-invalid'>;
@@ -99,7 +140,22 @@ const ISSUES = new Set<string>([
   'url-credentials',
   'log-level',
   'not-host',
+  'not-one-word',
+  'not-database-url',
+  'not-encryption-key',
+  'single-with-distribution',
+  'distribution-with-single',
+  'needed-to-distribute',
 ]);
+
+/** The settings of distributed mode: any one of them set means the app is distributed. */
+export const DISTRIBUTION_SETTINGS = [
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'DATABASE_URL',
+  'TOKEN_ENCRYPTION_KEY',
+] as const;
 const issueOf = (message: string): ConfigIssue => (ISSUES.has(message) ? (message as ConfigIssue) : 'invalid');
 
 const DEFAULT_PORT = 3000;
@@ -115,6 +171,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     issues.push({ name: 'SLACK_SIGNING_SECRET', message: 'missing' });
   }
+  const distributing = DISTRIBUTION_SETTINGS.filter(set);
+  if (set('SLACK_BOT_TOKEN') && distributing.length > 0) {
+    // Both ways at once: every setting involved is named, so the operator sees what to remove.
+    issues.unshift({ name: 'SLACK_BOT_TOKEN', message: 'single-with-distribution' });
+    for (const name of distributing) issues.push({ name, message: 'distribution-with-single' });
+  } else if (distributing.length > 0) {
+    for (const name of DISTRIBUTION_SETTINGS) if (!set(name)) issues.push({ name, message: 'needed-to-distribute' });
+  } else if (!set('SLACK_BOT_TOKEN')) {
+    issues.unshift({ name: 'SLACK_BOT_TOKEN', message: 'missing' });
+  }
   if (!parsed.success || issues.length > 0) {
     const seen = new Set<string>();
     const problems: { name: string; issue: ConfigIssue }[] = [];
@@ -126,8 +192,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     return fail(failure('config-invalid', { problems }));
   }
   const e = parsed.data;
+  const key = e.TOKEN_ENCRYPTION_KEY === undefined ? undefined : encryptionKey(e.TOKEN_ENCRYPTION_KEY);
+  const workspaces: Workspaces =
+    e.SLACK_BOT_TOKEN !== undefined
+      ? { botToken: e.SLACK_BOT_TOKEN }
+      : e.SLACK_CLIENT_ID !== undefined &&
+          e.SLACK_CLIENT_SECRET !== undefined &&
+          e.SLACK_STATE_SECRET !== undefined &&
+          e.DATABASE_URL !== undefined &&
+          key !== undefined
+        ? {
+            distribution: {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+              databaseUrl: e.DATABASE_URL,
+              encryptionKey: key,
+            },
+          }
+        : (() => {
+            throw new Error('unreachable: neither a bot token nor the distribution settings');
+          })();
   const common: CommonConfig = {
-    botToken: e.SLACK_BOT_TOKEN,
+    ...workspaces,
     ...(e.SLACK_API_URL === undefined
       ? {}
       : { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }),
@@ -140,6 +227,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       mode: 'socket',
       appToken: e.SLACK_APP_TOKEN,
       ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),
+      port: e.PORT ?? DEFAULT_PORT,
+      ...(e.HOST === undefined ? {} : { host: e.HOST }),
     });
   }
   // Checked above: HTTP mode has a signing secret. This line narrows the type without a `!`.

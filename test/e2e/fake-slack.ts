@@ -18,6 +18,16 @@ export interface ResponseUrlPost {
   readonly body: Record<string, unknown>;
 }
 
+/** What Slack's OAuth gives a workspace (or an org) that installs the app with a given code. */
+export interface Grant {
+  readonly teamId?: string;
+  readonly enterpriseId?: string;
+  readonly isEnterpriseInstall?: boolean;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly userId: string;
+}
+
 export type Fault =
   | { readonly status: 500 }
   | { readonly status: 429; readonly retryAfter: number }
@@ -60,6 +70,13 @@ export class FakeSlack {
   readonly uploads = new Map<string, string>();
   /** Each user's Slack locale, as users.info reports it with include_locale (en-US when not set). */
   readonly locales = new Map<string, string>();
+  /** OAuth codes oauth.v2.access accepts, and what each installs. */
+  readonly grants = new Map<string, Grant>();
+  /** Who each bot token is, for auth.test (the default bot of T0001 for any other token). */
+  readonly identities = new Map<
+    string,
+    { team_id?: string; enterprise_id?: string; user_id: string; bot_id: string }
+  >();
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl = 'ws://127.0.0.1:1/';
   private readonly faults = new Map<string, Fault[]>();
@@ -164,16 +181,54 @@ export class FakeSlack {
       return;
     }
     const reply =
-      fault !== undefined && 'error' in fault ? { ok: false, error: fault.error } : this.answer(method, args);
+      fault !== undefined && 'error' in fault
+        ? { ok: false, error: fault.error }
+        : this.answer(method, args, req.headers.authorization);
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, authorization?: string): Record<string, unknown> {
     switch (method) {
       case 'respond':
         return { ok: true };
-      case 'auth.test':
+      case 'auth.test': {
+        const token = (authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
+        const known = this.identities.get(token);
+        if (known !== undefined) return { ok: true, user: 'stack-advisor', ...known };
         return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', user: 'stack-advisor' };
+      }
+      case 'oauth.v2.access': {
+        if (args.grant_type === 'refresh_token') {
+          const n = this.callsTo('oauth.v2.access').length;
+          return {
+            ok: true,
+            access_token: `xoxe.xoxb-${n}`,
+            refresh_token: `xoxe-1-${n}`,
+            expires_in: 43_200,
+            token_type: 'bot',
+          };
+        }
+        const grant = this.grants.get(String(args.code));
+        if (grant === undefined) return { ok: false, error: 'invalid_code' };
+        this.identities.set(grant.botToken, {
+          ...(grant.teamId === undefined ? {} : { team_id: grant.teamId }),
+          ...(grant.enterpriseId === undefined ? {} : { enterprise_id: grant.enterpriseId }),
+          user_id: grant.botUserId,
+          bot_id: `B${grant.botUserId}`,
+        });
+        return {
+          ok: true,
+          app_id: 'A0STACK',
+          authed_user: { id: grant.userId },
+          scope: 'commands,chat:write',
+          token_type: 'bot',
+          access_token: grant.botToken,
+          bot_user_id: grant.botUserId,
+          team: grant.teamId === undefined ? null : { id: grant.teamId, name: grant.teamId.toLowerCase() },
+          enterprise: grant.enterpriseId === undefined ? null : { id: grant.enterpriseId, name: 'org' },
+          is_enterprise_install: grant.isEnterpriseInstall === true,
+        };
+      }
       case 'files.getUploadURLExternal': {
         const fileId = `F${String(this.uploads.size + this.calls.length).padStart(6, '0')}`;
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };

@@ -81,6 +81,7 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'slack-rate-limited': { retryAfter: 3600 },
   'host-not-here': { host: '10.9.9.9' },
   'start-failed': { detail: 'boom' },
+  'database-unreachable': { host: 'db:5432', why: 'connect ECONNREFUSED' },
   'knowledge-at-start': { cause: failure('knowledge-unreadable', { file: 'kb.yaml', reason: { kind: 'missing' } }) },
   'knowledge-unreadable': { file: 'kb.yaml', reason: { kind: 'too-large', size: 9e6, limit: 5e6 } },
   'knowledge-syntax': { file: 'kb.yaml', line: 3, detail: 'bad indentation' },

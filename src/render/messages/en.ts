@@ -220,6 +220,8 @@ function failureText(f: Failure): string {
       return `stack-advisor cannot start: PORT ${f.params.port} is already in use: set PORT to a free port.`;
     case 'start-failed':
       return `stack-advisor cannot start: ${f.params.detail}`;
+    case 'database-unreachable':
+      return `stack-advisor cannot start: the PostgreSQL database at ${f.params.host} (DATABASE_URL) did not answer or refused the set-up (${f.params.why}). Check that it runs, that the URL's user may create tables, and start again.`;
     case 'knowledge-at-start':
       return `stack-advisor cannot start: the knowledge base is invalid.\n  ${failureText(f.params.cause)}`;
     case 'knowledge-unreadable':
@@ -407,6 +409,16 @@ export const en: Messages = {
       'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
     KNOWLEDGE_PATH: 'optional; a YAML file that adds to or overrides the built-in knowledge base',
     LOG_LEVEL: 'optional; one of debug, info, warn, error (default info)',
+    SLACK_CLIENT_ID:
+      'needed to distribute the app (OAuth installs): api.slack.com/apps → your app → Basic Information → App Credentials → Client ID',
+    SLACK_CLIENT_SECRET:
+      'needed to distribute the app: api.slack.com/apps → your app → Basic Information → App Credentials → Client Secret',
+    SLACK_STATE_SECRET:
+      'needed to distribute the app: any long random text of your own, e.g. the output of `openssl rand -hex 32`; it signs the OAuth state',
+    DATABASE_URL:
+      'needed to distribute the app: the PostgreSQL database that keeps installations, e.g. postgres://user:password@host:5432/stackadvisor',
+    TOKEN_ENCRYPTION_KEY:
+      'needed to distribute the app: 32 random bytes in base64 that encrypt the tokens in the database, e.g. the output of `openssl rand -base64 32`; keep it, the stored tokens cannot be read without it',
   },
   configIssue: (issue) =>
     ({
@@ -421,6 +433,14 @@ export const en: Messages = {
       'url-credentials': 'must not contain a user name or password',
       'not-host': 'must be a host name or an IP address',
       'log-level': 'must be one of debug, info, warn, error',
+      'not-one-word': 'must be one word, without spaces',
+      'not-database-url': 'must be a postgres:// or postgresql:// URL',
+      'not-encryption-key': 'must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)',
+      'single-with-distribution':
+        'is set together with the distribution settings: run either one workspace (SLACK_BOT_TOKEN alone) or distributed (without SLACK_BOT_TOKEN), not both',
+      'distribution-with-single': 'is a distribution setting, and SLACK_BOT_TOKEN is set too: remove one or the other',
+      'needed-to-distribute':
+        'is missing: a distributed app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, DATABASE_URL and TOKEN_ENCRYPTION_KEY together',
       invalid: 'is invalid',
     })[issue],
   running: (mode, version, port, host) =>

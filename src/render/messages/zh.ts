@@ -217,6 +217,8 @@ function failureText(f: Failure): string {
       return `stack-advisor 无法启动：端口 PORT ${f.params.port} 已被占用：请把 PORT 设为空闲端口。`;
     case 'start-failed':
       return `stack-advisor 无法启动：${f.params.detail}`;
+    case 'database-unreachable':
+      return `stack-advisor 无法启动：位于 ${f.params.host} 的 PostgreSQL 数据库（DATABASE_URL）没有应答或拒绝了初始化（${f.params.why}）。请确认数据库在运行、URL 中的用户可以建表，然后重新启动。`;
     case 'knowledge-at-start':
       return `stack-advisor 无法启动：知识库无效。\n  ${failureText(f.params.cause)}`;
     case 'knowledge-unreadable':
@@ -405,12 +407,30 @@ export const zh: Messages = {
       '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
     KNOWLEDGE_PATH: '可选项；用于补充或覆盖内置知识库的 YAML 文件',
     LOG_LEVEL: '可选项；debug、info、warn、error 之一（默认 info）',
+    SLACK_CLIENT_ID:
+      '分发应用（OAuth 安装）时需要：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Client ID',
+    SLACK_CLIENT_SECRET:
+      '分发应用时需要：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Client Secret',
+    SLACK_STATE_SECRET:
+      '分发应用时需要：您自己生成的一段足够长的随机文本，例如 `openssl rand -hex 32` 的输出；用于签名 OAuth state',
+    DATABASE_URL:
+      '分发应用时需要：保存安装信息的 PostgreSQL 数据库，例如 postgres://user:password@host:5432/stackadvisor',
+    TOKEN_ENCRYPTION_KEY:
+      '分发应用时需要：32 个随机字节的 base64 编码，用于加密数据库中的令牌，例如 `openssl rand -base64 32` 的输出；请妥善保存，没有它就无法读取已存的令牌',
   },
   configIssue: (issue) =>
     ({
       missing: '缺失',
       'not-text': '必须是文本',
       'not-bot-token': '看起来不是机器人令牌（应以 xoxb- 开头）',
+      'not-one-word': '必须是一个不含空格的词',
+      'not-database-url': '必须是 postgres:// 或 postgresql:// 开头的 URL',
+      'not-encryption-key': '必须是 32 字节的 base64 编码（44 个字符，例如 `openssl rand -base64 32` 的输出）',
+      'single-with-distribution':
+        '与分发设置同时设置了：要么只服务一个工作区（仅 SLACK_BOT_TOKEN），要么分发（不设 SLACK_BOT_TOKEN），不能两者兼有',
+      'distribution-with-single': '属于分发设置，但同时也设置了 SLACK_BOT_TOKEN：请删去其中一方',
+      'needed-to-distribute':
+        '缺失：分发应用需要同时设置 SLACK_CLIENT_ID、SLACK_CLIENT_SECRET、SLACK_STATE_SECRET、DATABASE_URL 和 TOKEN_ENCRYPTION_KEY',
       'not-signing-secret': '看起来不是签名密钥（应为一个不含空格的词）',
       'not-app-token': '看起来不是应用级令牌（应以 xapp- 开头）',
       'not-whole-number': '必须是整数',

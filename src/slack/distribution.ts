@@ -1,0 +1,84 @@
+import { type Logger, webApi } from '@slack/bolt';
+import type pg from 'pg';
+import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { TokenCipher } from '../store/cipher.js';
+import { migrate, openPool } from '../store/database.js';
+import { PostgresInstallationStore, type Refresh } from '../store/installations.js';
+import type { Distribution } from './config.js';
+
+/** The bot scopes an OAuth install asks for: the same as `manifest.yml` (a test keeps them in step). */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'app_mentions:read',
+  'im:history',
+  'channels:history',
+  'groups:history',
+  'mpim:history',
+  'files:write',
+  'users:read',
+] as const;
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** Spends a rotating bot token's refresh token (oauth.v2.access, grant_type=refresh_token). */
+export function refreshWithSlack(
+  clientId: string,
+  clientSecret: string,
+  clientOptions: webApi.WebClientOptions,
+): Refresh {
+  const client = new webApi.WebClient(undefined, clientOptions);
+  return async (refreshToken) => {
+    const r = await client.oauth.v2.access({
+      client_id: clientId,
+      client_secret: clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
+    if (r.access_token === undefined || r.refresh_token === undefined || r.expires_in === undefined) {
+      throw new Error('oauth.v2.access answered a refresh without a token, a refresh token or an expiry');
+    }
+    return {
+      token: r.access_token,
+      refreshToken: r.refresh_token,
+      expiresAt: Math.floor(Date.now() / 1000) + r.expires_in,
+    };
+  };
+}
+
+/** The installation store of a distributed app, on its own pool, with the schema migrated. */
+export interface Installations {
+  readonly store: PostgresInstallationStore;
+  readonly pool: pg.Pool;
+}
+
+/**
+ * Opens DATABASE_URL, applies the migrations (under a lock, so replicas may start together) and builds the store;
+ * a database that does not answer is a start-up failure naming its host, never its password.
+ */
+export async function openInstallations(
+  distribution: Distribution,
+  clientOptions: webApi.WebClientOptions,
+  logger: Pick<Logger, 'warn'>,
+): Promise<Result<Installations, Failure<'database-unreachable'>>> {
+  const host = URL.canParse(distribution.databaseUrl) ? new URL(distribution.databaseUrl).host : '(DATABASE_URL)';
+  const pool = openPool(distribution.databaseUrl, (error) =>
+    logger.warn(`PostgreSQL connection lost: ${error.message}`),
+  );
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const why =
+      error instanceof Error ? error.message.replaceAll(distribution.databaseUrl, '(DATABASE_URL)') : String(error);
+    return fail(failure('database-unreachable', { host, why: why.slice(0, 200) }));
+  }
+  const store = new PostgresInstallationStore(
+    pool,
+    new TokenCipher(distribution.encryptionKey),
+    distribution.clientId,
+    refreshWithSlack(distribution.clientId, distribution.clientSecret, clientOptions),
+  );
+  return ok({ store, pool });
+}
