@@ -126,7 +126,7 @@ export async function runKit(
     if (!stack.ok) return report(stack.error);
 
     const target = targetFor(stack.value, values.app ?? DEFAULT_APP, values.image);
-    const kit = buildKit(kb, templates.value, stack.value.id, target);
+    const kit = buildKit(kb, templates.value, stack.value.id, target, language);
     if (!kit.ok) return report(kit.error satisfies KitFailure);
     const written = writeKit(out, kit.value, values.force === true);
     if (!written.ok) return report(written.error);

@@ -4,13 +4,18 @@ import { SYMBOLS } from '../algebra/operators.js';
 /** The zod schema of knowledge/kit.yaml, the deploy-kit templates: the single source of truth for their types. */
 
 const Text = z.string().min(1);
+/**
+ * Prose a person reads in the kit's README, in both languages: `{ en, zh }`, both required (kit.yaml is built in; no
+ * overlay gives it in one language). Commands, file names, placeholders and code stay as written in both.
+ */
+const Prose = z.strictObject({ en: Text, zh: Text });
 const OperatorSymbol = z.enum(SYMBOLS);
 /** A file of the kit: a plain name in the kit directory, never a path that could leave it. */
 export const KitFileName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a kit file is a plain file name (letters, digits, ".", "_", "-")');
 
-export const CheckSchema = z.object({ command: Text, expect: Text });
+export const CheckSchema = z.object({ command: Text, expect: Prose });
 const Checks = z.array(CheckSchema);
 
 // Seccomp, in the subset of the Docker/OCI format that Docker and the CRI runtimes read alike. Strict objects: a
@@ -67,17 +72,17 @@ const SeccompSchema = z.object({
   file: KitFileName,
   localhost_profile: Text,
   node_path: Text,
-  describes: Text,
-  localhost: z.object({ describes: Text, prerequisites: z.array(Text), checks: Checks }),
-  runtime_default: z.object({ describes: Text, checks: Checks }),
-  none: z.object({ describes: Text }),
-  placement: z.object({ pod: Text, container: Text }),
+  describes: Prose,
+  localhost: z.object({ describes: Prose, prerequisites: z.array(Prose), checks: Checks }),
+  runtime_default: z.object({ describes: Prose, checks: Checks }),
+  none: z.object({ describes: Prose }),
+  placement: z.object({ pod: Prose, container: Prose }),
   enforced: z.object({ checks: Checks }),
   profile: SeccompProfileSchema,
   /** The profile delivered to the nodes as a manifest (a DaemonSet copying it from a ConfigMap), not as prose. */
   installer: z.object({
     file: KitFileName,
-    describes: Text,
+    describes: Prose,
     checks: Checks,
     documents: z
       .array(z.looseObject({ apiVersion: Text, kind: Text, metadata: z.looseObject({ name: Text }) }))
@@ -115,14 +120,14 @@ const DocumentSchema = z.looseObject({
 });
 
 /** A file for the nodes (runtime configuration as code): in the kit, named by the README, applied by no command. */
-export const NodeFileSchema = z.object({ file: KitFileName, describes: Text, content: Text });
+export const NodeFileSchema = z.object({ file: KitFileName, describes: Prose, content: Text });
 
 /** Istio on this runtime: the mesh mode that works here, whatever the commands install, and why (D2). */
 const RuntimeMeshSchema = z.object({
   mode: z.enum(['ambient', 'sidecar']),
   /** The Pod Security level the namespace can enforce with this mesh on this runtime (istio-init needs NET_ADMIN). */
   pod_security: z.enum(['restricted', 'baseline', 'privileged']),
-  prerequisites: z.array(Text),
+  prerequisites: z.array(Prose),
   checks: Checks,
 });
 
@@ -133,15 +138,15 @@ export const RuntimeClassTemplateSchema = z.object({
   owner: z.enum(['kit', 'installer']).default('kit'),
   /** The operators this RuntimeClass implements: a form with one of them runs its pods on it. */
   operators: z.array(OperatorSymbol).min(1),
-  describes: Text,
+  describes: Prose,
   /** What the nodes need. */
-  prerequisites: z.array(Text),
+  prerequisites: z.array(Prose),
   /** What the user's machine needs beyond the tools (for commands that use this runtime locally). */
-  machine: z.array(Text).default([]),
+  machine: z.array(Prose).default([]),
   /** What the application's image needs. */
-  application: z.array(Text).default([]),
+  application: z.array(Prose).default([]),
   /** Extra prerequisites when the Deployment also sets a seccomp profile. */
-  with_seccomp: z.array(Text),
+  with_seccomp: z.array(Prose),
   checks: Checks,
   /** Overrides for the application container of a Deployment on this RuntimeClass. */
   container: z.object({ resources: Resources.optional(), startupProbe: z.looseObject({}).optional() }).optional(),
@@ -169,8 +174,8 @@ export const MeshSchema = z.object({
   /** True when the marker command itself puts the pods in the mesh; otherwise the namespace label does. */
   marker_enrolls: z.boolean(),
   labels: Labels,
-  label_text: Text,
-  prerequisites: z.array(Text),
+  label_text: Prose,
+  prerequisites: z.array(Prose),
   checks: Checks,
 });
 
@@ -204,9 +209,9 @@ const OtherTemplate = OtherTemplateSchema();
 
 export const DeploymentSectionSchema = z.object({
   files: z.array(z.object({ file: KitFileName, seccomp: z.enum(['localhost', 'runtime-default']) })).min(1),
-  describes: Text,
-  where: Text,
-  runtime: Text,
+  describes: Prose,
+  where: Prose,
+  runtime: Prose,
   checks: Checks,
   documents: asWritten(
     z
@@ -222,17 +227,17 @@ export const KitTemplatesSchema = z
     runtime_classes: z.array(RuntimeClassTemplateSchema),
     namespace: z.object({
       file: KitFileName,
-      describes: Text,
+      describes: Prose,
       document: asWritten(DocumentSchema.extend({ kind: z.literal('Namespace') })),
       /** The Pod Security Admission labels; `{pod_security}` is the level the kit's runtime and mesh allow. */
       pod_security: Labels,
     }),
-    mesh_policy: z.object({ file: KitFileName, describes: Text }),
+    mesh_policy: z.object({ file: KitFileName, describes: Prose }),
     meshes: z.array(MeshSchema),
     deployment: DeploymentSectionSchema,
-    tools: z.array(z.object({ command: Text, prerequisite: Text })),
-    command_notes: z.array(z.object({ contains: Text, text: Text })),
-    readme: z.object({ run_from: Text, image: Text, contract: Text, remove: Text }),
+    tools: z.array(z.object({ command: Text, prerequisite: Prose })),
+    command_notes: z.array(z.object({ contains: Text, text: Prose })),
+    readme: z.object({ run_from: Prose, image: Prose, contract: Prose, remove: Prose }),
   })
   .superRefine((kit, ctx) => {
     const files = [

@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runKit } from '../../src/cli/kit.js';
+import { runCli } from '../../src/cli/main.js';
+import type { Language } from '../../src/language.js';
 import { knowledge } from '../support.js';
 import { kitOf, kitTemplates } from './k8s.js';
+import { chineseLeaks, englishLeaks } from './prose.js';
 
 const kb = knowledge();
 const templates = kitTemplates();
@@ -50,18 +55,19 @@ const stackOf = (id: string) => {
 };
 
 describe('stack-advisor kit', () => {
-  it.each([
-    ['I∘C∘S∘M', 'standard-microservice'],
-    ['V -> S -> C -> M', 'strong-isolation'],
-    ['edge', 'edge'],
-    ['lightweight microservices, low resource usage, unified governance', 'lightweight'],
-    ['混合架构，需要 VM 隔离 + 容器灵活性 + 服务网格治理', 'hybrid'],
-  ])('writes the kit for %s (%s), the same files buildKit builds', async (input, id) => {
+  it.each<[string, string, Language]>([
+    ['I∘C∘S∘M', 'standard-microservice', 'en'],
+    ['V -> S -> C -> M', 'strong-isolation', 'en'],
+    ['edge', 'edge', 'en'],
+    ['lightweight microservices, low resource usage, unified governance', 'lightweight', 'en'],
+    // A Chinese request gets a Chinese README.
+    ['混合架构，需要 VM 隔离 + 容器灵活性 + 服务网格治理', 'hybrid', 'zh'],
+  ])('writes the kit for %s (%s), the same files buildKit builds', async (input, id, language) => {
     const dir = join(tempDir(), 'kit');
     const r = await run(input, '--out', dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const kit = kitOf(kb, templates, stackOf(id));
+    const kit = kitOf(kb, templates, stackOf(id), undefined, undefined, language);
     expect(readdirSync(dir).sort()).toEqual(kit.files.map((f) => f.path).sort());
     for (const f of kit.files) expect(readFileSync(join(dir, f.path), 'utf8')).toBe(f.content);
     for (const c of kit.commands) expect(r.out).toContain(c);
@@ -153,6 +159,46 @@ describe('stack-advisor kit', () => {
     writeFileSync(file, 'x');
     expectUsageError(await run('edge', '--out', file), 'not a directory');
   });
+
+  it('kit edge --lang zh writes a Chinese README and the same other files as in English', async () => {
+    const dir = tempDir();
+    let out = '';
+    const code = await runCli(
+      ['kit', 'edge', '--out', dir, '--lang', 'zh'],
+      { stdout: (t) => (out += t), stderr: () => {}, readStdin: async () => '', color: false },
+      {},
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('部署套件');
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# 部署套件：/);
+    expect(englishLeaks(readme)).toEqual([]);
+    const en = kitOf(kb, templates, stackOf('edge'));
+    for (const f of en.files) {
+      if (f.path !== 'README.md') expect(readFileSync(join(dir, f.path), 'utf8'), f.path).toBe(f.content);
+    }
+  });
+
+  it('kit edge --lang en writes an English README even where LANG asks for Chinese', async () => {
+    const dir = tempDir();
+    const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => '', color: false };
+    expect(await runCli(['kit', 'edge', '--out', dir, '--lang', 'en'], io, { LANG: 'zh_CN.UTF-8' })).toBe(0);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# Deploy kit: /);
+    expect(chineseLeaks(readme)).toEqual([]);
+  });
+
+  it('the real executable: npx stack-advisor kit edge --out DIR --lang zh writes a Chinese README', async () => {
+    const dir = tempDir();
+    const bin = new URL('../../bin/stack-advisor.js', import.meta.url).pathname;
+    await promisify(execFile)(process.execPath, [bin, 'kit', 'edge', '--out', dir, '--lang', 'zh'], {
+      timeout: 30_000,
+    });
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# 部署套件：Docker \+ WasmEdge/);
+    expect(readme).toContain('## 开始之前');
+    expect(englishLeaks(readme)).toEqual([]);
+  }, 40_000);
 
   it('prints its usage with --help', async () => {
     const r = await run('--help');

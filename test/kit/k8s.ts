@@ -15,6 +15,7 @@ import { loadKitTemplates } from '../../src/kit/load.js';
 import type { KitTemplates } from '../../src/kit/schema.js';
 import { targetFor } from '../../src/knowledge/commands.js';
 import type { Knowledge, Stack } from '../../src/knowledge/schema.js';
+import type { Language } from '../../src/language.js';
 import { say } from '../support.js';
 import { crdProblems, isCustomResource } from './crd.js';
 
@@ -26,8 +27,15 @@ export function kitTemplates(): KitTemplates {
 }
 
 /** The kit of a stack for the default target (or the given app), or a thrown error naming the failure. */
-export function kitOf(kb: Knowledge, templates: KitTemplates, stack: Stack, app?: string, image?: string): Kit {
-  const kit = buildKit(kb, templates, stack.id, targetFor(stack, app, image));
+export function kitOf(
+  kb: Knowledge,
+  templates: KitTemplates,
+  stack: Stack,
+  app?: string,
+  image?: string,
+  language: Language = 'en',
+): Kit {
+  const kit = buildKit(kb, templates, stack.id, targetFor(stack, app, image), language);
   if (!kit.ok) throw new Error(`${stack.id}: ${kit.error.code}: ${say(kit.error)}`);
   return kit.value;
 }

@@ -19,7 +19,7 @@ function withStack(fields: Partial<Stack>): { kb: Knowledge; stack: Stack } {
 
 function failure(fields: Partial<Stack>): KitFailure | undefined {
   const { kb: k, stack } = withStack(fields);
-  const kit = buildKit(k, templates, stack.id, { app: 'myapp', image: 'myapp:v1.0' });
+  const kit = buildKit(k, templates, stack.id, { app: 'myapp', image: 'myapp:v1.0' }, 'en');
   return kit.ok ? undefined : kit.error;
 }
 
@@ -60,7 +60,7 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
       ...templates,
       runtime_classes: templates.runtime_classes.filter((rc) => !rc.operators.includes('G')),
     };
-    const kit = buildKit(k, without, stack.id, { app: 'myapp', image: 'myapp:v1.0' });
+    const kit = buildKit(k, without, stack.id, { app: 'myapp', image: 'myapp:v1.0' }, 'en');
     expect(kit.ok === false && kit.error.code).toBe('kit-unsupported');
     expect(kit.ok === false && say(kit.error)).toContain('G');
   });
@@ -104,7 +104,7 @@ describe('a stack the templates cannot serve gets a reason, not a broken kit', (
   });
 
   it('an unknown stack id', () => {
-    const kit = buildKit(kb, templates, 'nope', { app: 'myapp', image: 'myapp:v1.0' });
+    const kit = buildKit(kb, templates, 'nope', { app: 'myapp', image: 'myapp:v1.0' }, 'en');
     expect(!kit.ok && kit.error.code).toBe('unknown-stack');
   });
 });

@@ -15,7 +15,7 @@ describe('app names are DNS labels', () => {
     'refuses %j with a reason that says Kubernetes names are DNS labels',
     (app) => {
       for (const stack of kb.stacks) {
-        const kit = buildKit(kb, templates, stack.id, { app, image: 'myapp:v1.0' });
+        const kit = buildKit(kb, templates, stack.id, { app, image: 'myapp:v1.0' }, 'en');
         expect(kit.ok).toBe(false);
         if (!kit.ok) {
           expect(kit.error.code).toBe('invalid-app');
@@ -75,7 +75,7 @@ describe('any valid app name gives valid kits (property)', () => {
       fc.property(fc.stringMatching(DNS_LABEL), (app) => {
         fc.pre(!app.includes('myapp'));
         for (const stack of kb.stacks) {
-          const kit = buildKit(kb, templates, stack.id, targetFor(stack, app));
+          const kit = buildKit(kb, templates, stack.id, targetFor(stack, app), 'en');
           expect(kit.ok).toBe(true);
           if (!kit.ok) return;
           expect(kit.value.commands.join('\n')).not.toContain('myapp');

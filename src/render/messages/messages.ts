@@ -166,6 +166,32 @@ export interface Messages {
   readonly kitPrivate: string;
   readonly kitUploadFailed: string;
 
+  // The README.md of a deploy kit: its frame; the prose inside comes from knowledge/kit.yaml in the same language.
+  readonly kitReadme: {
+    /** The title: `Deploy kit: Kata + Istio Ambient (V∘S∘C∘Am)`. */
+    readonly title: (stack: string, form: string) => string;
+    /** The line under the title; `why` is the stack's own reason, already in the language. */
+    readonly intro: (stackId: string, app: string, image: string, why: string) => string;
+    readonly files: string;
+    /** The README's own entry in the file list. */
+    readonly readmeFile: (path: string) => string;
+    readonly file: (path: string, describes: string) => string;
+    readonly beforeYouStart: string;
+    readonly onYourMachine: string;
+    readonly onTheCluster: string;
+    readonly forTheApplication: string;
+    readonly commandsInOrder: string;
+    /** A note on one command: `Step 3, \`docker run …\`, starts the container …`. */
+    readonly step: (n: number, command: string, note: string) => string;
+    readonly checkThatItWorked: string;
+    readonly check: (command: string, expect: string) => string;
+    readonly corrections: string;
+    readonly correction: (right: string, reason: string) => string;
+    readonly remove: string;
+    /** The seccomp phrase of the Deployment's description: the profile, then where it applies. */
+    readonly seccompWhere: (profile: string, placement: string) => string;
+  };
+
   // The terminal.
   readonly cliHelp: string;
   readonly cliKit: {

@@ -523,6 +523,27 @@ export const zh: Messages = {
   kitPrivate: '该回答仅您可见，因此在此处显示部署套件，而不上传。',
   kitUploadFailed: '文件无法上传到此处，因此改为直接显示部署套件。',
 
+  kitReadme: {
+    title: (stack, form) => `部署套件：${stack}（${form}）`,
+    intro: (stackId, app, image, why) =>
+      `技术栈 \`${stackId}\`，用于应用 \`${app}\`，镜像 \`${image}\`，由 stack-advisor 生成。${why}`,
+    files: '文件',
+    readmeFile: (path) => `\`${path}\`：本文件。`,
+    file: (path, describes) => `\`${path}\`：${describes}`,
+    beforeYouStart: '开始之前',
+    onYourMachine: '在您的机器上：',
+    onTheCluster: '在集群上：',
+    forTheApplication: '对应用的要求：',
+    commandsInOrder: '命令（按顺序执行）',
+    step: (n, command, note) => `第 ${n} 步 \`${command}\`：${note}`,
+    checkThatItWorked: '检查是否生效',
+    check: (command, expect) => `\`${command}\`——预期：${expect}`,
+    corrections: '对原始资料的更正',
+    correction: (right, reason) => `\`${right}\` 取代了原始资料中的一条无效命令。${reason}`,
+    remove: '删除',
+    seccompWhere: (profile, placement) => (placement === '' ? profile : `${profile}，${placement}`),
+  },
+
   cliHelp: `stack-advisor —— 哪种运行时 / 隔离 / 网格技术栈适合您的需求
   stack-advisor ask "<文本>"                与 /stack 相同的回答：建议、化简、解释、比较、帮助
   stack-advisor advise "<需求>"             例如 "边缘计算，冷启动 < 10ms，内存 < 50MB" 或 "强隔离+合规，多租户"

@@ -4,6 +4,7 @@ import { compareAlternativesCallback } from '../../../src/slack/listeners/action
 import { deployKitCallback } from '../../../src/slack/listeners/actions/deploy-kit.js';
 import { explainOperatorsCallback } from '../../../src/slack/listeners/actions/explain-operators.js';
 import { shareInChannelCallback } from '../../../src/slack/listeners/actions/share-in-channel.js';
+import { englishLeaks } from '../../kit/prose.js';
 import { messageProblems, visibleTexts } from '../../render/block-kit-limits.js';
 import { asArgs, brokenAdvisor, fakeLogger, fakeServices } from '../fake-bolt.js';
 
@@ -128,6 +129,24 @@ describe('Deploy kit', () => {
     const text = visibleTexts(p.responded()[0]).join('\n');
     expect(text).toContain('could not be uploaded');
     expect(text).toContain('istioctl install --set profile=ambient');
+  });
+
+  it('uploads a Chinese README under a Chinese answer, the other files as in English', async () => {
+    const zh = press(JSON.stringify({ l: 'zh', r: 'V∘S∘C∘M' }), '1700000000.000001', { posted: true });
+    const en = press(JSON.stringify({ l: 'en', r: 'V∘S∘C∘M' }), '1700000000.000001', { posted: true });
+    await deployKitCallback(fakeServices())(zh.args);
+    await deployKitCallback(fakeServices())(en.args);
+    const files = (p: typeof zh) =>
+      (
+        p.uploadV2.mock.calls[0] as unknown as [{ file_uploads: { filename: string; file: Buffer }[] }]
+      )[0].file_uploads.map((f) => ({ path: f.filename, content: f.file.toString('utf8') }));
+    const [zhReadme, ...zhOthers] = files(zh);
+    const [enReadme, ...enOthers] = files(en);
+    expect(zhReadme.path).toBe('README.md');
+    expect(zhReadme.content).toMatch(/^# 部署套件：/);
+    expect(englishLeaks(zhReadme.content)).toEqual([]);
+    expect(enReadme.content).toMatch(/^# Deploy kit: /);
+    expect(zhOthers).toEqual(enOthers);
   });
 
   it('answers a form without a stack with the closest stack, not an error', async () => {
