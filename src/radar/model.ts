@@ -118,7 +118,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
 /** Text without HTML tags and with the common entities decoded, whitespace collapsed, cut to `limit`. */
 export function plainText(text: string, limit = DESCRIPTION_LIMIT): string {
   const plain = text
-    .replace(/<[^>]*>/g, ' ')
+    // Tags that break lines become spaces; inline ones (<a>, <b>, <em>) go without a trace.
+    .replace(/<\/?(?:p|br|div|li|ul|ol|h\d|tr|td|table)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
