@@ -86,13 +86,15 @@ export function operatorsMessage(
   version: string,
   m: Messages,
 ): SlackMessage {
-  const ops = explanations.flatMap((e) => (e.operator === undefined ? [] : [e.operator]));
-  const lines = ops.map((op) =>
+  const explained = explanations.flatMap((e) => (e.operator === undefined ? [] : [{ op: e.operator, e }]));
+  const ops = explained.map((x) => x.op);
+  const lines = explained.map(({ op, e }) =>
     [
       `*${op.symbol}* — ${escapeText(nameOf(m, op))} _(${m.operatorClass[op.class]})_`,
       `${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
       `*${m.label(m.implementations)}* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
       `*${m.label(m.whenToUse)}* ${escapeText(m.text(op.when))}`,
+      ...(e.marks ?? []).map((mark) => `*${m.label(m.radar)}* ${markLine(m, mark)}`),
     ].join('\n'),
   );
   return {
