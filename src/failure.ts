@@ -1,4 +1,5 @@
 import type { Language } from './language.js';
+import type { RadarFormat, RadarProblem } from './radar/model.js';
 
 /**
  * Every failure a user (or an operator) can cause, as data: a code from a closed list and its parameters. The words
@@ -67,6 +68,7 @@ export interface FailureParams {
   'start-failed': { readonly detail: string };
   'database-unreachable': { readonly host: string; readonly why: string };
   'knowledge-at-start': { readonly cause: Failure<'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid'> };
+  'radar-at-start': { readonly cause: Failure<'radar-unreadable' | 'radar-invalid'> };
   // The knowledge file.
   'knowledge-unreadable': { readonly file: string; readonly reason: UnreadableReason };
   'knowledge-syntax': {
@@ -81,6 +83,16 @@ export interface FailureParams {
     readonly path: string;
     readonly line?: number;
     readonly detail: string;
+  };
+  // The technology radar file (RADAR_PATH, --radar).
+  'radar-unreadable': { readonly file: string; readonly reason: UnreadableReason };
+  'radar-invalid': {
+    readonly file: string;
+    readonly format?: RadarFormat;
+    /** The entry at fault: its position in the file and its name, when it has one. */
+    readonly entry?: { readonly index: number; readonly name?: string };
+    readonly line?: number;
+    readonly problem: RadarProblem;
   };
 }
 
@@ -155,4 +167,7 @@ export const PROGRAM_FAILURES: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'start-failed',
   'database-unreachable',
   'knowledge-at-start',
+  'radar-unreadable',
+  'radar-invalid',
+  'radar-at-start',
 ]);

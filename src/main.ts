@@ -3,6 +3,7 @@ import { Advisor } from './advisor/advisor.js';
 import { type Failure, failure } from './failure.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { languageOfEnvironment } from './language.js';
+import { loadRadar } from './radar/load.js';
 import { messages } from './render/messages/index.js';
 import { createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
@@ -31,7 +32,12 @@ const settings = config.value;
 const knowledge = loadKnowledge(settings.knowledgePath === undefined ? {} : { overlayPath: settings.knowledgePath });
 if (!knowledge.ok) exit(failure('knowledge-at-start', { cause: knowledge.error }));
 
-const advisor = new Advisor(knowledge.value);
+// The organisation's technology radar: an unreadable or invalid file stops start-up like an invalid knowledge file.
+const radar = settings.radarPath === undefined ? undefined : loadRadar(settings.radarPath, knowledge.value);
+if (radar !== undefined && !radar.ok) exit(failure('radar-at-start', { cause: radar.error }));
+const book = radar?.ok ? radar.value : undefined;
+
+const advisor = new Advisor(knowledge.value, book);
 let installations: Installations | undefined;
 if (settings.distribution !== undefined) {
   const opened = await openInstallations(
@@ -43,6 +49,18 @@ if (settings.distribution !== undefined) {
   installations = opened.value;
 }
 const app = createApp(settings, advisor, installations === undefined ? {} : { installations: installations.store });
+if (book !== undefined) {
+  app.logger.info(m.radarInUse(book.stamp.version, book.marks.length));
+  // Entries that match nothing are a warning, not an error: the rest of the radar is followed.
+  if (book.unmatched.length > 0) {
+    app.logger.warn(
+      m.radarUnmatched(
+        book.stamp.file,
+        book.unmatched.map((e) => e.title),
+      ),
+    );
+  }
+}
 
 const started = await startApp(app, settings);
 if (!started.ok) exit(started.error);

@@ -1,11 +1,12 @@
 import { normalize } from '../algebra/normalize.js';
 import type { Operator } from '../algebra/operators.js';
 import type { Language } from '../language.js';
+import { marksFor, namingWords, worstMarks } from '../radar/book.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import type { Advice, Carried, Reason, Requirement, Simplification, StackView } from './answer.js';
-import { viewOfEntry } from './catalog.js';
+import type { Advice, Carried, RadarMark, Reason, Requirement, Simplification, StackView } from './answer.js';
+import { refOf, viewOfEntry } from './catalog.js';
 import type { AdvisorCore } from './core.js';
-import { alternativesOf, decide } from './decide.js';
+import { alternativesOf, type Decision, decide, exclusionClass, type RadarContext } from './decide.js';
 import { reasons } from './reasons.js';
 import { parseRequest } from './requirements.js';
 import { scopeOf } from './scope.js';
@@ -43,16 +44,16 @@ export function adviseRequirements(
     if (outOfScope.length > 0) return failed(failure('out-of-scope', { text, topics: outOfScope }));
     return failed(failure('no-requirements', { text, ignored: parsed.ignored }));
   }
-  const decided = decide(catalog, read, constraints);
+  const radar = radarContext(core, text, read);
+  const decision = decide(catalog, read, constraints, radar);
   // The negation a contradiction names, when it rules out the VM heads, reads as "VMs cannot run here".
-  const impossible = new Set(decided.conflicts.flatMap((c) => (c.kind === 'contradiction' ? [c.second] : [])));
+  const impossible = new Set(decision.conflicts.flatMap((c) => (c.kind === 'contradiction' ? [c.second] : [])));
   const requirements = read.map((r): Requirement => {
     const vmHeads = catalog.needs.get(r.need)?.negated_excludes?.includes('V') === true;
     return r.negated && vmHeads && impossible.has(r.text) && r.reading === undefined
       ? { ...r, reading: { kind: 'impossible-vm' } }
       : r;
   });
-  const decision = decided;
   const chosen = decision.chosen.entry;
 
   // Step 1: the operator word of the chosen stack, with the add-ons the request names itself (OpenTelemetry, eBPF…).
@@ -69,6 +70,12 @@ export function adviseRequirements(
   const own = catalog.entryForForm(n.normalForm.text);
   const stack = own ? viewOfEntry(own) : catalog.stackView(operators, chosen);
   const metrics = own ? own.metrics : catalog.table.metricsOf(operators);
+  // The stack as deployed: its own row's implementations, or the chosen stack's for a stack composed on it.
+  const implementsOf = own ? own.stack.implements : chosen.stack.implements;
+  const deployed = operators.map((op) => implementsOf?.[op] ?? op);
+  const marks = radar === undefined ? undefined : marksFor(radar.book, deployed);
+  const radarWhy =
+    radar === undefined ? [] : radarReasons(core, radar, decision, requirements, constraints, marks ?? []);
   const why = reasons(
     catalog.needs,
     requirements,
@@ -76,6 +83,7 @@ export function adviseRequirements(
     stackReason(stack),
     decision.ranked,
     chosen.stack.id,
+    radarWhy,
   );
   return ok({
     kind: 'advice',
@@ -88,12 +96,80 @@ export function adviseRequirements(
     word: sequence.join(' → '),
     steps: n.steps,
     warnings: n.warnings,
-    recommendation: { stack, normalForm: n.normalForm.text, metrics, checks: decision.chosen.checks, reasons: why },
+    recommendation: {
+      stack,
+      normalForm: n.normalForm.text,
+      metrics,
+      checks: decision.chosen.checks,
+      reasons: why,
+      ...(marks === undefined ? {} : { marks }),
+    },
     alternatives: alternativesOf(decision),
     conflicts: decision.conflicts,
     carried: carriedOf(requirements, constraints, language),
     knowledgeVersion: version,
+    ...(core.radar === undefined ? {} : { radar: core.radar.stamp }),
   });
+}
+
+/** What the radar needs to decide: the request's words and what its needs say about operators. */
+function radarContext(core: AdvisorCore, text: string, requirements: readonly Requirement[]): RadarContext | undefined {
+  if (core.radar === undefined) return undefined;
+  const needs = requirements
+    .filter((r) => !r.negated)
+    .flatMap((r) => {
+      const need = core.catalog.needs.get(r.need);
+      return need === undefined
+        ? []
+        : [
+            {
+              text: r.text,
+              ...(need.operators === undefined ? {} : { operators: need.operators }),
+              ...(need.negated_excludes === undefined ? {} : { negated_excludes: need.negated_excludes }),
+            },
+          ];
+    });
+  return { book: core.radar, request: text, needs };
+}
+
+/**
+ * Why the radar changed the answer, first in the Why section: the stack that would have won needs a technology on
+ * hold; a near tie went to the better ring; the recommendation keeps a held technology because the request names it.
+ */
+function radarReasons(
+  core: AdvisorCore,
+  radar: RadarContext,
+  decision: Decision,
+  requirements: readonly Requirement[],
+  constraints: Parameters<typeof decide>[2],
+  marks: readonly RadarMark[],
+): Reason[] {
+  const out: Reason[] = [];
+  const chosen = decision.chosen;
+  if (exclusionClass(chosen) === 0) {
+    const without = decide(core.catalog, requirements, constraints).chosen.entry;
+    const instead = decision.ranked.find((w) => w.entry === without);
+    const holds = (instead?.excludedBy ?? []).flatMap((e) => (e.kind === 'radar-hold' ? [e.mark] : []));
+    if (instead !== undefined && instead !== chosen && holds.length > 0) {
+      out.push({ kind: 'radar-hold', stack: refOf(chosen.entry), instead: refOf(instead.entry), holds });
+    }
+    const before = decision.beforeRings;
+    if (before !== chosen) {
+      out.push({
+        kind: 'radar-ring',
+        stack: refOf(chosen.entry),
+        marks: worstMarks(chosen.marks),
+        over: refOf(before.entry),
+        overMarks: worstMarks(before.marks),
+      });
+    }
+  }
+  for (const mark of marks) {
+    if (mark.ring !== 'hold') continue;
+    const words = namingWords(radar.book, mark, radar.request, radar.needs);
+    if (words !== undefined) out.push({ kind: 'radar-hold-named', mark, text: words });
+  }
+  return out;
 }
 
 /** An operator word given as the request: step 1 is the word itself, the rest as its simplification. */
@@ -114,11 +190,19 @@ export function adviceForWord(s: Simplification, previous: Carried | undefined):
       normalForm: s.normalForm,
       metrics: s.metrics,
       checks: [],
-      reasons: [{ kind: 'operator-word', word: s.word }, stackReason(s.stack)],
+      reasons: [
+        ...(s.marks ?? []).flatMap((mark): Reason[] =>
+          mark.ring === 'hold' ? [{ kind: 'radar-hold-named', mark, text: s.word }] : [],
+        ),
+        { kind: 'operator-word', word: s.word },
+        stackReason(s.stack),
+      ],
+      ...(s.marks === undefined ? {} : { marks: s.marks }),
     },
     alternatives: [],
     conflicts: [],
     carried: previous ?? { needs: [], constraints: [] },
     knowledgeVersion: s.knowledgeVersion,
+    ...(s.radar === undefined ? {} : { radar: s.radar }),
   };
 }

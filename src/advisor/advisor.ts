@@ -2,6 +2,7 @@ import { normalize } from '../algebra/normalize.js';
 import { parseWord } from '../algebra/parse.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import { explicitLanguage, type Language, ownLanguageOf } from '../language.js';
+import { marksFor, type RadarBook } from '../radar/book.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { adviceForWord, adviseRequirements, MAX_REQUEST } from './advise.js';
 import type { Advice, Answer, Carried, Comparison, Explanation, Simplification, StackListing } from './answer.js';
@@ -29,10 +30,19 @@ export class Advisor {
   private readonly catalog: Catalog;
   private readonly core: AdvisorCore;
 
-  constructor(readonly kb: Knowledge) {
+  /** `radar`: the organisation's technology radar, matched to this knowledge base; answers follow it and say so. */
+  constructor(
+    readonly kb: Knowledge,
+    readonly radar?: RadarBook,
+  ) {
     this.version = kb.version;
     this.catalog = new Catalog(kb);
-    this.core = { catalog: this.catalog, lexicon: compileLexicon(kb), version: kb.version };
+    this.core = {
+      catalog: this.catalog,
+      lexicon: compileLexicon(kb),
+      version: kb.version,
+      ...(radar === undefined ? {} : { radar }),
+    };
   }
 
   /**
@@ -100,6 +110,10 @@ export class Advisor {
     if (!normalized.ok) return failed(normalized.error);
     const n = normalized.value;
     const operators = n.normalForm.operators;
+    const radar = this.radar;
+    // The operators as the stack deploys them (its own row's), or as the algebra defines them.
+    const own = this.catalog.entryForForm(n.normalForm.text);
+    const marks = radar === undefined ? undefined : marksFor(radar, own?.implemented ?? operators);
     return ok({
       kind: 'simplification',
       language,
@@ -112,6 +126,7 @@ export class Advisor {
       metrics: this.catalog.table.metricsOf(operators),
       stack: this.catalog.stackView(operators),
       knowledgeVersion: this.version,
+      ...(radar === undefined ? {} : { radar: radar.stamp, marks }),
     });
   }
 
@@ -141,6 +156,7 @@ export class Advisor {
       },
       this.version,
       language,
+      this.radar?.stamp,
     );
   }
 }

@@ -4,6 +4,7 @@ import type { AlgebraWarning, RewriteStep } from '../algebra/normalize.js';
 import type { Operator } from '../algebra/operators.js';
 import type { Figure, OperatorInfo } from '../knowledge/schema.js';
 import type { Language, Localized } from '../language.js';
+import type { RadarMark, RadarStamp } from '../radar/model.js';
 
 /**
  * The answers the product gives, as facts: ids, forms, numbers, codes and the knowledge base's own bilingual text,
@@ -11,6 +12,7 @@ import type { Language, Localized } from '../language.js';
  */
 
 export type { Language } from '../language.js';
+export type { RadarLink, RadarMark, RadarStamp, Ring } from '../radar/model.js';
 
 /** Where a figure comes from: stated with a source, or added up from the operators' figures. */
 export type FigureSource =
@@ -72,6 +74,9 @@ export interface Simplification {
   readonly metrics: Metrics;
   readonly stack: StackView;
   readonly knowledgeVersion: string;
+  readonly radar?: RadarStamp;
+  /** With a radar: the rings of the word's technologies (it names them itself, so a hold is a warning). */
+  readonly marks?: readonly RadarMark[];
 }
 
 /** A need recognised in the request, and the words that produced it. */
@@ -135,10 +140,14 @@ export interface ConstraintCheck {
   readonly figure?: FigureView;
 }
 
-/** What rules a stack out: a negated need that names one of its operators, or a numeric requirement it fails. */
+/**
+ * What rules a stack out: a negated need that names one of its operators, a numeric requirement it fails, or (with a
+ * radar) a technology it needs that the organisation's radar puts on hold and the request does not name.
+ */
 export type Exclusion =
   | { readonly kind: 'negation'; readonly need: string; readonly text: string; readonly operators: readonly Operator[] }
-  | { readonly kind: 'violates'; readonly check: ConstraintCheck };
+  | { readonly kind: 'violates'; readonly check: ConstraintCheck }
+  | { readonly kind: 'radar-hold'; readonly mark: RadarMark };
 
 /** One thing a stack is worse or better at than another: a metric, or a numeric requirement. */
 export type TradeItem =
@@ -165,6 +174,8 @@ export interface Candidate {
   /** Compared with the recommendation. */
   readonly givesUp: readonly TradeItem[];
   readonly gains: readonly TradeItem[];
+  /** With a radar: the entries that put the stack's technologies in a ring. */
+  readonly marks?: readonly RadarMark[];
 }
 
 /** Requirements that no single stack satisfies, and what was done about it. Matched by stack id, never by name. */
@@ -199,6 +210,13 @@ export type Conflict =
       readonly first: string;
       readonly second: string;
       readonly closest: StackRef;
+    }
+  | {
+      /** Every stack that meets the requirements needs a technology the radar puts on hold. */
+      readonly kind: 'radar-excludes-all';
+      /** The best of those stacks, best first: the answer shows the first. */
+      readonly closest: readonly StackRef[];
+      readonly holds: readonly RadarMark[];
     };
 
 /** One line of the Why section, as a fact. */
@@ -215,7 +233,25 @@ export type Reason =
   | { readonly kind: 'operator-word'; readonly word: string }
   | { readonly kind: 'stack'; readonly why: Localized }
   | { readonly kind: 'composed'; readonly composition: Composition }
-  | { readonly kind: 'nothing-to-deploy' };
+  | { readonly kind: 'nothing-to-deploy' }
+  /** The radar holds a technology the stack that would otherwise have won needs: this stack instead. */
+  | {
+      readonly kind: 'radar-hold';
+      readonly stack: StackRef;
+      readonly instead: StackRef;
+      readonly holds: readonly RadarMark[];
+    }
+  /** Two stacks (nearly) tie on the requirements, and the radar endorses this one's technologies more. */
+  | {
+      readonly kind: 'radar-ring';
+      readonly stack: StackRef;
+      /** The entries that set this stack's standing (its least endorsed technologies on the radar); none if unlisted. */
+      readonly marks: readonly RadarMark[];
+      readonly over: StackRef;
+      readonly overMarks: readonly RadarMark[];
+    }
+  /** The stack needs a technology on hold, and is recommended because the request names it: a warning. */
+  | { readonly kind: 'radar-hold-named'; readonly mark: RadarMark; readonly text: string };
 
 /** What an answer hands to the next question in a Slack thread (stored as message metadata): one schema, one type. */
 export const CarriedSchema = z.object({
@@ -240,6 +276,8 @@ export interface Recommendation {
   readonly metrics: Metrics;
   readonly checks: readonly ConstraintCheck[];
   readonly reasons: readonly Reason[];
+  /** With a radar: the entries that put the recommended stack's technologies in a ring. */
+  readonly marks?: readonly RadarMark[];
 }
 
 /** Requirements in, an explained recommendation out: the four steps of the seed document. */
@@ -262,6 +300,8 @@ export interface Advice {
   readonly conflicts: readonly Conflict[];
   readonly carried: Carried;
   readonly knowledgeVersion: string;
+  /** The radar the answer followed, when one is configured. */
+  readonly radar?: RadarStamp;
 }
 
 /** A stack as listed for onboarding (Home tab, explanations). */
@@ -288,6 +328,9 @@ export interface Explanation {
   readonly stacks: readonly StackListing[];
   readonly simplification?: Simplification;
   readonly knowledgeVersion: string;
+  readonly radar?: RadarStamp;
+  /** With a radar: the entries that name the operator, with their rings and descriptions. */
+  readonly marks?: readonly RadarMark[];
 }
 
 /** Several requests or words side by side, and which one wins on what. */
@@ -305,6 +348,7 @@ export interface Comparison {
   /** For each dimension, the inputs (indexes into items) with the best score. */
   readonly winners: Readonly<Record<Dimension, readonly number[]>>;
   readonly knowledgeVersion: string;
+  readonly radar?: RadarStamp;
 }
 
 export interface Help {

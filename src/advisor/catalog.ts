@@ -10,6 +10,8 @@ export interface Entry {
   readonly stack: Stack;
   readonly index: number;
   readonly operators: readonly Operator[];
+  /** The operators as deployed: a stack that deploys M with Istio Ambient (`implements: {M: Am}`) has Am. */
+  readonly implemented: readonly Operator[];
   readonly metrics: Metrics;
   readonly figures: readonly FigureView[];
   readonly commands: readonly string[];
@@ -37,6 +39,7 @@ export class Catalog {
         stack,
         index,
         operators,
+        implemented: implemented(operators, stack),
         metrics: this.table.metricsOf(operators),
         figures: figuresOf(implemented(operators, stack), stack.figures, this.operators),
         commands: commandsFor(stack, targetFor(stack)),

@@ -1,5 +1,5 @@
 import { fail, failure, ok, type Result } from '../result.js';
-import type { Advice, Comparison, Dimension, Language, Simplification } from './answer.js';
+import type { Advice, Comparison, Dimension, Language, RadarStamp, Simplification } from './answer.js';
 import { DIMENSIONS } from './answer.js';
 
 /** The most items one comparison sets side by side. */
@@ -11,6 +11,7 @@ export function compareAnswers(
   answerOne: (input: string) => Result<Advice | Simplification>,
   version: string,
   language: Language,
+  radar?: RadarStamp,
 ): Result<Comparison> {
   const list = inputs.map((i) => i.trim()).filter((i) => i !== '');
   if (list.length < 2) return fail({ ...failure('compare-needs-two', {}), language });
@@ -47,5 +48,12 @@ export function compareAnswers(
     return items.flatMap((i, k) => (i.metrics[dim] === top ? [k] : []));
   };
   const winners = Object.fromEntries(DIMENSIONS.map((d) => [d, best(d)])) as Record<Dimension, number[]>;
-  return ok({ kind: 'comparison', language, items, winners, knowledgeVersion: version });
+  return ok({
+    kind: 'comparison',
+    language,
+    items,
+    winners,
+    knowledgeVersion: version,
+    ...(radar === undefined ? {} : { radar }),
+  });
 }

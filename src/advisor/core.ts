@@ -1,3 +1,4 @@
+import type { RadarBook } from '../radar/book.js';
 import type { Catalog } from './catalog.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -6,4 +7,6 @@ export interface AdvisorCore {
   readonly catalog: Catalog;
   readonly lexicon: Lexicon;
   readonly version: string;
+  /** The organisation's technology radar, when one is configured: answers follow it and say so. */
+  readonly radar?: RadarBook;
 }

@@ -1,4 +1,6 @@
 import type { Need, Quantity } from '../knowledge/schema.js';
+import { marksFor, type NeedOperators, namingWords, type RadarBook, rankOf, UNLISTED_RANK } from '../radar/book.js';
+import type { RadarMark } from '../radar/model.js';
 import {
   type Candidate,
   type Conflict,
@@ -23,13 +25,33 @@ export interface Weighed {
   readonly met: number;
   readonly violated: number;
   readonly unknown: number;
+  /** With a radar: the entries that put the stack's technologies (as deployed) in a ring; none without. */
+  readonly marks: readonly RadarMark[];
+  /** Its least endorsed technology's ring, for breaking near ties (see `rankOf`). */
+  readonly rank: number;
 }
 
 export interface Decision {
   readonly ranked: readonly Weighed[];
   readonly chosen: Weighed;
   readonly conflicts: readonly Conflict[];
+  /** The stack that led before near ties were broken by the radar's rings (the chosen one without a radar). */
+  readonly beforeRings: Weighed;
+  readonly radar: boolean;
 }
+
+/** The radar a decision follows, and what in the request may name a technology on hold. */
+export interface RadarContext {
+  readonly book: RadarBook;
+  readonly request: string;
+  readonly needs: readonly NeedOperators[];
+}
+
+/**
+ * Stacks whose support is within this share of the leader's nearly tie, and the radar's rings decide between them:
+ * only among stacks nothing excludes, with the same numeric checks met and unknown as the leader.
+ */
+export const NEAR_TIE = 0.1;
 
 function weigh(
   entry: Entry,
@@ -37,6 +59,7 @@ function weigh(
   negative: readonly { need: Need; req: Requirement }[],
   constraints: readonly Constraint[],
   quantities: ReadonlyMap<string, Quantity>,
+  radar: RadarContext | undefined,
 ): Weighed {
   let score = 0;
   let tiebreak = 0;
@@ -58,12 +81,28 @@ function weigh(
       violated++;
     } else if (check.status === 'met') met++;
   }
-  return { entry, score, tiebreak, checks, excludedBy, met, violated, unknown: checks.length - met - violated };
+  // A technology on hold rules the stack out, unless the request names it itself.
+  const marks = radar === undefined ? [] : marksFor(radar.book, entry.implemented);
+  for (const mark of marks) {
+    if (mark.ring !== 'hold' || radar === undefined) continue;
+    if (namingWords(radar.book, mark, radar.request, radar.needs) === undefined) {
+      excludedBy.push({ kind: 'radar-hold', mark });
+    }
+  }
+  const unknown = checks.length - met - violated;
+  const rank = radar === undefined ? UNLISTED_RANK : rankOf(marks);
+  return { entry, score, tiebreak, checks, excludedBy, met, violated, unknown, marks, rank };
+}
+
+/** 0: nothing excludes the stack; 1: only the radar does; 2: a requirement does. */
+export function exclusionClass(w: Pick<Weighed, 'excludedBy'>): number {
+  if (w.excludedBy.length === 0) return 0;
+  return w.excludedBy.every((e) => e.kind === 'radar-hold') ? 1 : 2;
 }
 
 function compare(a: Weighed, b: Weighed): number {
   return (
-    Number(a.excludedBy.length > 0) - Number(b.excludedBy.length > 0) ||
+    exclusionClass(a) - exclusionClass(b) ||
     (a.excludedBy.length > 0 ? a.violated - b.violated : 0) ||
     b.score - a.score ||
     b.met - a.met ||
@@ -73,11 +112,36 @@ function compare(a: Weighed, b: Weighed): number {
   );
 }
 
-/** Ranks every stack: not excluded first, then by need support, constraints met, metric preference, table order. */
+/**
+ * Among the stacks that nearly tie with the leader (NEAR_TIE), the radar's rings decide: adopt before trial, trial
+ * before a stack with nothing on the radar, that before assess; the usual order otherwise. The rest keep their order.
+ */
+function byRings(ranked: readonly Weighed[]): Weighed[] {
+  const leader = ranked[0];
+  if (exclusionClass(leader) !== 0) return [...ranked];
+  const margin = NEAR_TIE * leader.score + 1e-9;
+  const tied = ranked.filter(
+    (w) =>
+      exclusionClass(w) === 0 &&
+      w.met === leader.met &&
+      w.unknown === leader.unknown &&
+      leader.score - w.score <= margin,
+  );
+  if (tied.length < 2) return [...ranked];
+  const order = [...tied].sort((a, b) => a.rank - b.rank || ranked.indexOf(a) - ranked.indexOf(b));
+  return [...order, ...ranked.filter((w) => !tied.includes(w))];
+}
+
+/**
+ * Ranks every stack: not excluded first (with a radar, those only the radar excludes before those a requirement
+ * excludes), then by need support, constraints met, metric preference, table order; with a radar, near ties go to
+ * the better ring.
+ */
 export function decide(
   catalog: Catalog,
   requirements: readonly Requirement[],
   constraints: readonly Constraint[],
+  radar?: RadarContext,
 ): Decision {
   const { needs, quantities } = catalog;
   const withNeed = requirements.flatMap((req) => {
@@ -87,10 +151,19 @@ export function decide(
   // A need a number implies ("cold start < 10ms") is already weighed by its check: it adds no score of its own.
   const positive = withNeed.filter((x) => !x.req.negated && !x.req.implied);
   const negative = withNeed.filter((x) => x.req.negated && x.req.indifferent !== true);
-  const ranked = catalog.entries.map((e) => weigh(e, positive, negative, constraints, quantities)).sort(compare);
+  const sorted = catalog.entries.map((e) => weigh(e, positive, negative, constraints, quantities, radar)).sort(compare);
+  const ranked = radar === undefined ? sorted : byRings(sorted);
   const chosen = ranked[0];
   const conflicts: Conflict[] = [];
-  if (chosen.excludedBy.length > 0) {
+  if (exclusionClass(chosen) === 1) {
+    // Every stack that meets the requirements needs something on hold: the closest ones, and what holds them.
+    const held = ranked.filter((w) => exclusionClass(w) === 1).slice(0, 3);
+    const holds: RadarMark[] = [];
+    for (const w of held) {
+      for (const e of w.excludedBy) if (e.kind === 'radar-hold' && !holds.includes(e.mark)) holds.push(e.mark);
+    }
+    conflicts.push({ kind: 'radar-excludes-all', closest: held.map((w) => refOf(w.entry)), holds });
+  } else if (chosen.excludedBy.length > 0) {
     conflicts.push({ kind: 'no-stack-meets-all', closest: refOf(chosen.entry), excludedBy: chosen.excludedBy });
   }
   constraints.forEach((_constraint, i) => {
@@ -120,7 +193,8 @@ export function decide(
     if (contradicted.has(need.id)) continue;
     const favoriteId = catalog.favorites.get(need.id);
     const favorite = ranked.find((w) => w.entry.stack.id === favoriteId);
-    if (favorite === undefined || favorite === chosen || favorite.excludedBy.length === 0) continue;
+    // A favourite only the radar excludes is no conflict between requirements: the Why section says it.
+    if (favorite === undefined || favorite === chosen || exclusionClass(favorite) !== 2) continue;
     if (seen.has(favorite.entry.stack.id)) continue;
     seen.add(favorite.entry.stack.id);
     conflicts.push({
@@ -134,7 +208,7 @@ export function decide(
       givesUp: tradeOff(favorite, chosen).givesUp,
     });
   }
-  return { ranked, chosen, conflicts };
+  return { ranked, chosen, conflicts, beforeRings: sorted[0], radar: radar !== undefined };
 }
 
 /** What `other` gives up and gains against `base`: metric by metric, and constraint by constraint. */
@@ -178,6 +252,7 @@ export function alternativesOf(decision: Decision, limit = 3): Candidate[] {
       excludedBy: w.excludedBy,
       givesUp,
       gains,
+      ...(decision.radar ? { marks: w.marks } : {}),
     };
   });
 }

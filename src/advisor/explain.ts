@@ -23,7 +23,14 @@ export function explainTarget(
     .replace(/^[`'"“”‘’]+|[`'"“”‘’?？!！.。]+$/g, '')
     .trim();
   if (t === '') return fail({ ...failure('empty-target', {}), language });
-  const base = { kind: 'explanation' as const, language, target: t, knowledgeVersion: version };
+  const radar = core.radar;
+  const base = {
+    kind: 'explanation' as const,
+    language,
+    target: t,
+    knowledgeVersion: version,
+    ...(radar === undefined ? {} : { radar: radar.stamp }),
+  };
   const letter = letterOf(t) ?? catalog.operatorByName.get(t.toLowerCase());
   if (letter === '∅' || letter === 'V⁻¹') return ok({ ...base, glossary: letter, stacks: [] });
   const info = letter === undefined ? undefined : catalog.operators.get(letter);
@@ -31,6 +38,7 @@ export function explainTarget(
     return ok({
       ...base,
       operator: { ...info, figureViews: info.figures.map(viewOf) },
+      ...(radar === undefined ? {} : { marks: radar.byOperator.get(info.symbol) ?? [] }),
       stacks: catalog.entries.filter((e) => e.operators.includes(info.symbol)).map(listingOf),
     });
   }

@@ -14,8 +14,10 @@ export function reasons(
   stackReason: Reason,
   ranked: readonly Weighed[],
   chosenId: string,
+  radarReasons: readonly Reason[] = [],
 ): Reason[] {
-  const out: Reason[] = [];
+  // The radar's reasons come first: they say why this stack and not the one the requirements alone would pick.
+  const out: Reason[] = [...radarReasons];
   for (const r of requirements) {
     const need = needs.get(r.need);
     if (need === undefined) continue;
@@ -35,7 +37,9 @@ export function reasons(
   }
   for (const check of checks) out.push({ kind: 'check', check });
   for (const w of ranked) {
-    if (w.entry.stack.id !== chosenId && w.excludedBy.length > 0 && w.score > 0) {
+    // A stack only the radar excludes is named only when it would have won (the radar's own reason says so).
+    const byRadarOnly = w.excludedBy.every((e) => e.kind === 'radar-hold');
+    if (w.entry.stack.id !== chosenId && w.excludedBy.length > 0 && w.score > 0 && !byRadarOnly) {
       out.push({ kind: 'excluded', stack: refOf(w.entry), excludedBy: w.excludedBy });
     }
   }

@@ -15,6 +15,7 @@ import type { Language } from '../language.js';
 import { messages } from '../render/messages/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { type CliIO, EXIT } from './io.js';
+import { cliRadar } from './radar.js';
 import { reportFailure } from './report.js';
 
 /** Where the product's answer to a kit argument lands: the recommended stack, or the stack of a word's normal form. */
@@ -120,7 +121,9 @@ export async function runKit(
     const templates = loadKitTemplates();
     if (!templates.ok) return report(templates.error);
     const kb = knowledge.value;
-    const advisor = new Advisor(kb);
+    const radar = cliRadar(values.radar, kb, io, language);
+    if (!radar.ok) return report(radar.error);
+    const advisor = new Advisor(kb, radar.value);
     language = advisor.languageFor(text, context).language;
     const stack = resolveKitStack(kb, text, (t) => landingOf(advisor.answer(t, undefined, context)));
     if (!stack.ok) return report(stack.error);
@@ -165,6 +168,7 @@ function parseOptions(args: readonly string[]) {
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       lang: { type: 'string' },
+      radar: { type: 'string' },
     },
   });
 }

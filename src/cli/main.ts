@@ -12,6 +12,7 @@ import { renderText } from '../render/terminal.js';
 import type { Result } from '../result.js';
 import { type CliIO, EXIT } from './io.js';
 import { runKit } from './kit.js';
+import { cliRadar } from './radar.js';
 import { reportFailure } from './report.js';
 
 const COMMANDS = ['ask', 'advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'help'] as const;
@@ -78,6 +79,7 @@ export async function runCli(
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         lang: { type: 'string' },
+        radar: { type: 'string' },
       },
     });
   } catch (error) {
@@ -94,7 +96,10 @@ export async function runCli(
   }
   const knowledge = loadKnowledge({ overlayPath: env.KNOWLEDGE_PATH });
   if (!knowledge.ok) return reportFailure(io, json, knowledge.error, frame);
-  const advisor = new Advisor(knowledge.value);
+  const radarFile = parsed.values.radar;
+  const radar = cliRadar(typeof radarFile === 'string' ? radarFile : undefined, knowledge.value, io, frame);
+  if (!radar.ok) return reportFailure(io, json, radar.error, frame);
+  const advisor = new Advisor(knowledge.value, radar.value);
   const text = positionals.join(' ');
   const context = {
     ...(explicit === undefined ? {} : { language: explicit }),

@@ -1,9 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { UnreadableReason } from '../failure.js';
+import { readRegularFile } from '../read-file.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { type Knowledge, KnowledgeSchema, missingTranslations } from './schema.js';
 
@@ -32,27 +31,8 @@ export const MAX_KNOWLEDGE_BYTES = 5 * 1024 * 1024;
 
 /** The file's text, if it is a regular file of at most MAX_KNOWLEDGE_BYTES; never blocks on a FIFO or a device. */
 function readText(file: string): Result<string, KnowledgeFailure> {
-  const unreadable = (reason: UnreadableReason) => fail(failure('knowledge-unreadable', { file, reason }));
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(code === 'ENOENT' ? { kind: 'missing' } : { kind: 'error', code: code ?? String(error) });
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return unreadable({ kind: 'directory' });
-    if (!stat.isFile()) return unreadable({ kind: 'not-a-file' });
-    if (stat.size > MAX_KNOWLEDGE_BYTES) {
-      return unreadable({ kind: 'too-large', size: stat.size, limit: MAX_KNOWLEDGE_BYTES });
-    }
-    return ok(readFileSync(fd, 'utf8'));
-  } catch (error) {
-    return unreadable({ kind: 'error', code: (error as NodeJS.ErrnoException).code ?? String(error) });
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(file, MAX_KNOWLEDGE_BYTES);
+  return read.ok ? ok(read.value.text) : fail(failure('knowledge-unreadable', { file, reason: read.reason }));
 }
 
 function readSource(file: string): Result<Source, KnowledgeFailure> {

@@ -6,6 +6,7 @@ import type { SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
 import { cutText } from './limits.js';
 import { type Messages, messages } from './messages/index.js';
+import { badges, isWarning } from './radar.js';
 
 /** How much of the request is quoted back; the rest is cut visibly. */
 const REQUEST_SHOWN = 500;
@@ -47,7 +48,8 @@ function alternativeLine(m: Messages, c: Candidate): string {
     c.excludedBy.length === 0
       ? ''
       : ` — ${m.label(m.excludedBy)} ${c.excludedBy.map((e) => escapeText(m.exclusion(e))).join('; ')}`;
-  return `*${escapeText(m.text(c.stack))}* ${codeSpan(c.normalForm)} ${codeSpan(c.metrics.label)}${gives}${excluded}`;
+  const radar = c.marks === undefined || c.marks.length === 0 ? '' : ` · ${badges(m, c.marks)}`;
+  return `*${escapeText(m.text(c.stack))}* ${codeSpan(c.normalForm)} ${codeSpan(c.metrics.label)}${radar}${gives}${excluded}`;
 }
 
 /** An advice as Block Kit: the request, the four steps, why, alternatives, conflicts, what was ignored, buttons. */
@@ -60,7 +62,7 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
   const why = [
     bullets(
       m.why,
-      r.reasons.map((x) => escapeText(m.reason(x))).filter((x) => x !== ''),
+      r.reasons.map((x) => `${isWarning(x) ? '⚠️ ' : ''}${escapeText(m.reason(x))}`).filter((x) => x !== ''),
       m,
     ),
     bullets(
@@ -81,7 +83,7 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
       section(requirementsText(m, a)),
       section([stepsText(m, a.steps, r.normalForm), warningsText(m, a.warnings)].filter((t) => t !== '').join('\n')),
       metricsBlocks(m, r.metrics, r.stack.figures),
-      stackBlocks(m, r.stack),
+      stackBlocks(m, r.stack, r.marks),
       section(why),
       section(
         bullets(
@@ -103,6 +105,7 @@ export function adviceMessage(a: Advice, options: MessageOptions = {}): SlackMes
         compareForms: [r.normalForm, ...alternatives.map((c) => c.normalForm)],
         normalForm: r.normalForm,
         kitStack: r.stack.commandsFrom,
+        ...(a.radar === undefined ? {} : { radar: a.radar.version }),
       }),
     ),
   };

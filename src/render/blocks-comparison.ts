@@ -6,6 +6,7 @@ import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
 import { cutText } from './limits.js';
 import { type Messages, messages } from './messages/index.js';
+import { badges } from './radar.js';
 
 /** Items shown side by side; more are cut visibly by the block limit anyway, this keeps the message readable. */
 const ITEMS_SHOWN = 10;
@@ -25,7 +26,9 @@ export function comparisonMessage(c: Comparison, options: MessageOptions = {}): 
   const items = c.items.slice(0, ITEMS_SHOWN);
   const itemBlocks: Block[] = items.flatMap((item, i) => {
     const input = item.input === item.normalForm ? '' : `\n${quoted(cutText(item.input, 300, m))}`;
-    const title = `*${i + 1}. ${escapeText(m.text(item.stack))}* ${codeSpan(item.normalForm)} ${codeSpan(item.metrics.label)}${input}`;
+    const marks = item.answer.kind === 'advice' ? item.answer.recommendation.marks : item.answer.marks;
+    const radar = marks === undefined || marks.length === 0 ? '' : `\n${badges(m, marks)}`;
+    const title = `*${i + 1}. ${escapeText(m.text(item.stack))}* ${codeSpan(item.normalForm)} ${codeSpan(item.metrics.label)}${radar}${input}`;
     return [...fields(metricFields(m, item.metrics, item.figures), title), divider()];
   });
   const name = (i: number): string => {
@@ -40,7 +43,7 @@ export function comparisonMessage(c: Comparison, options: MessageOptions = {}): 
       itemBlocks,
       section(bullets(m.bestOnEach, winners, m)),
       section(bullets(m.summary, comparisonSummary(m, c).map(escapeText), m)),
-      footer(m, options, { version: c.knowledgeVersion }),
+      footer(m, options, { version: c.knowledgeVersion, ...(c.radar === undefined ? {} : { radar: c.radar.version }) }),
     ),
   };
 }

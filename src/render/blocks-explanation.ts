@@ -5,6 +5,7 @@ import { simplificationBody } from './blocks-simplification.js';
 import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText } from './escape.js';
 import { type Messages, messages } from './messages/index.js';
+import { markLine } from './radar.js';
 
 type Operator = NonNullable<Explanation['operator']>;
 
@@ -19,7 +20,7 @@ function stacksText(m: Messages, e: Explanation): string {
 /** The name of an operator, in the answer's language first. */
 const nameOf = (m: Messages, op: Operator): string => m.operatorName(op.name);
 
-function operatorBlocks(m: Messages, op: Operator): Block[] {
+function operatorBlocks(m: Messages, op: Operator, e: Explanation): Block[] {
   return blocks(
     header(`${op.symbol} — ${nameOf(m, op)}`),
     section(
@@ -37,6 +38,11 @@ function operatorBlocks(m: Messages, op: Operator): Block[] {
       ),
     ),
     section(`*${m.label(m.whenToUse)}* ${escapeText(m.text(op.when))}`),
+    section(
+      e.marks === undefined || e.marks.length === 0
+        ? ''
+        : [`*${m.label(m.radar)}*`, ...e.marks.map((mark) => markLine(m, mark))].join('\n'),
+    ),
   );
 }
 
@@ -48,7 +54,7 @@ export function explanationMessage(e: Explanation, options: MessageOptions = {})
   const note = e.glossary === undefined ? undefined : m.glossary(e.glossary);
   const body =
     op !== undefined
-      ? operatorBlocks(m, op)
+      ? operatorBlocks(m, op, e)
       : blocks(
           header(m.explainTitle(s?.normalForm ?? e.target)),
           note === undefined ? [] : section(escapeText(note)),
@@ -67,6 +73,7 @@ export function explanationMessage(e: Explanation, options: MessageOptions = {})
         version: e.knowledgeVersion,
         normalForm: op === undefined ? s?.normalForm : undefined,
         kitStack: op === undefined ? s?.stack.commandsFrom : undefined,
+        ...(e.radar === undefined ? {} : { radar: e.radar.version }),
       }),
     ),
   };
@@ -79,13 +86,15 @@ export function operatorsMessage(
   version: string,
   m: Messages,
 ): SlackMessage {
-  const ops = explanations.flatMap((e) => (e.operator === undefined ? [] : [e.operator]));
-  const lines = ops.map((op) =>
+  const explained = explanations.flatMap((e) => (e.operator === undefined ? [] : [{ op: e.operator, e }]));
+  const ops = explained.map((x) => x.op);
+  const lines = explained.map(({ op, e }) =>
     [
       `*${op.symbol}* — ${escapeText(nameOf(m, op))} _(${m.operatorClass[op.class]})_`,
       `${escapeText(m.text(op.maps.from))} → ${escapeText(m.text(op.maps.to))}`,
       `*${m.label(m.implementations)}* ${op.implementations.map((i) => escapeText(m.text(i))).join(', ')}`,
       `*${m.label(m.whenToUse)}* ${escapeText(m.text(op.when))}`,
+      ...(e.marks ?? []).map((mark) => `*${m.label(m.radar)}* ${markLine(m, mark)}`),
     ].join('\n'),
   );
   return {

@@ -27,6 +27,8 @@ export interface FooterContent {
   readonly normalForm?: string;
   /** The stack whose commands the message shows: the Deploy kit button builds its kit. */
   readonly kitStack?: string;
+  /** The version of the radar the answer followed, when one is configured. */
+  readonly radar?: string;
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -46,5 +48,6 @@ export function footer(m: Messages, options: MessageOptions, content: FooterCont
     notes.push(`${m.sharedBy} <@${options.sharedBy}>`);
   if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) notes.push(m.shareCut(SHARE_LIMIT));
   notes.push(`${m.knowledge} ${codeSpan(content.version)}`);
+  if (content.radar !== undefined) notes.push(`${m.radar} ${codeSpan(content.radar)}`);
   return [...actions(buttons), ...context(notes)];
 }

@@ -6,6 +6,7 @@ import type { Block, SlackMessage } from './blocks-types.js';
 import { codeSpan, escapeText, quoted } from './escape.js';
 import { cutText } from './limits.js';
 import { type Messages, messages } from './messages/index.js';
+import { markLine } from './radar.js';
 
 /** The body of a simplification, shared with an explanation of a form: word, trace, metrics, stack. */
 export function simplificationBody(m: Messages, s: Simplification): Block[] {
@@ -15,7 +16,14 @@ export function simplificationBody(m: Messages, s: Simplification): Block[] {
     ),
     section([stepsText(m, s.steps, s.normalForm), warningsText(m, s.warnings)].filter((t) => t !== '').join('\n')),
     metricsBlocks(m, s.metrics, s.stack.figures),
-    stackViewBlocks(m, s.stack),
+    stackViewBlocks(m, s.stack, s.marks),
+    // The word names its technologies itself: what the radar holds is shown as a warning, not ruled out.
+    section(
+      (s.marks ?? [])
+        .filter((mark) => mark.ring === 'hold')
+        .map((mark) => `⚠️ ${markLine(m, mark)}`)
+        .join('\n'),
+    ),
   );
 }
 
@@ -27,7 +35,12 @@ export function simplificationMessage(s: Simplification, options: MessageOptions
     blocks: blocks(
       header(`${s.normalForm} ${s.metrics.label}`),
       simplificationBody(m, s),
-      footer(m, options, { version: s.knowledgeVersion, normalForm: s.normalForm, kitStack: s.stack.commandsFrom }),
+      footer(m, options, {
+        version: s.knowledgeVersion,
+        normalForm: s.normalForm,
+        kitStack: s.stack.commandsFrom,
+        ...(s.radar === undefined ? {} : { radar: s.radar.version }),
+      }),
     ),
   };
 }

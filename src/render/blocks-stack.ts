@@ -1,4 +1,4 @@
-import type { FigureView, StackView } from '../advisor/answer.js';
+import type { FigureView, RadarMark, StackView } from '../advisor/answer.js';
 import type { Metrics } from '../algebra/metrics.js';
 import type { AlgebraWarning, RewriteStep } from '../algebra/normalize.js';
 import { bullets, codeBlock, context, fields, section } from './blocks-elements.js';
@@ -6,6 +6,7 @@ import type { Block } from './blocks-types.js';
 import { codeSpan, escapeText } from './escape.js';
 import { LIMITS } from './limits.js';
 import type { Messages } from './messages/index.js';
+import { badges } from './radar.js';
 
 /** The pieces every stack-shaped answer shares: rewrite steps, metrics with figures, the stack and its commands. */
 
@@ -55,22 +56,23 @@ export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly F
   ];
 }
 
-/** Step 4: the stack, how it is implemented, and the commands to deploy it in a code block. */
-export function stackBlocks(m: Messages, stack: StackView): Block[] {
+/** Step 4: the stack, how it is implemented, its rings on the radar, and the commands to deploy it in a code block. */
+export function stackBlocks(m: Messages, stack: StackView, marks?: readonly RadarMark[]): Block[] {
   const composed = stack.composition !== undefined ? `\n_${m.composedNote}_` : '';
   const caveats = stack.caveats.map((c) => `\n⚠ ${escapeText(m.text(c))}`).join('');
+  const radar = marks === undefined || marks.length === 0 ? '' : `\n*${m.label(m.radar)}* ${badges(m, marks)}`;
   const commands =
     stack.commands.length === 0 ? section(m.noCommands) : section(codeBlock(m.commands, stack.commands, m));
   return [
     ...section(
-      `*${m.step4}*\n*${m.label(m.stack)}* ${escapeText(m.text(stack.name))}${composed}\n*${m.label(m.implementation)}* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}${caveats}`,
+      `*${m.step4}*\n*${m.label(m.stack)}* ${escapeText(m.text(stack.name))}${composed}\n*${m.label(m.implementation)}* ${stack.implementation.map((i) => escapeText(m.text(i))).join(', ')}${caveats}${radar}`,
     ),
     ...commands,
   ];
 }
 
 /** A stack as answered to a word (no request): same as above, with its own reason. */
-export function stackViewBlocks(m: Messages, stack: StackView): Block[] {
+export function stackViewBlocks(m: Messages, stack: StackView, marks?: readonly RadarMark[]): Block[] {
   const why = stack.empty
     ? m.nothingToDeploy
     : stack.composition !== undefined
@@ -78,5 +80,5 @@ export function stackViewBlocks(m: Messages, stack: StackView): Block[] {
       : stack.why === undefined
         ? ''
         : m.text(stack.why);
-  return [...stackBlocks(m, stack), ...section(why === '' ? '' : `*${m.label(m.why)}* ${escapeText(why)}`)];
+  return [...stackBlocks(m, stack, marks), ...section(why === '' ? '' : `*${m.label(m.why)}* ${escapeText(why)}`)];
 }

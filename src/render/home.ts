@@ -1,4 +1,4 @@
-import type { StackListing } from '../advisor/answer.js';
+import type { RadarMark, RadarStamp, StackListing } from '../advisor/answer.js';
 import type { OperatorInfo } from '../knowledge/schema.js';
 import type { Language } from '../language.js';
 import { blocks, bullets, context, divider, header, section } from './blocks-elements.js';
@@ -7,11 +7,29 @@ import type { HomeView } from './blocks-types.js';
 import { codeSpan, escapeText } from './escape.js';
 import { fitHome } from './limits.js';
 import { type Messages, messages } from './messages/index.js';
+import { markLine } from './radar.js';
 
 export interface HomeContent {
   readonly stacks: readonly StackListing[];
   readonly operators: readonly OperatorInfo[];
   readonly version: string;
+  /** The organisation's radar, when one is configured: its entries that match the knowledge base. */
+  readonly radar?: { readonly stamp: RadarStamp; readonly marks: readonly RadarMark[] };
+}
+
+/** "Your organisation's radar": what is on hold and what is adopted, with the radar's own links. */
+function radarBlocks(m: Messages, radar: NonNullable<HomeContent['radar']>) {
+  const ring = (r: RadarMark['ring']) => radar.marks.filter((mark) => mark.ring === r).map((mark) => markLine(m, mark));
+  const hold = ring('hold');
+  const adopt = ring('adopt');
+  return blocks(
+    divider(),
+    header(m.radarHome.title),
+    section(escapeText(m.radarHome.note(radar.stamp.file))),
+    section(hold.length === 0 ? `*${m.radarHome.hold}*\n${m.radarHome.none}` : bullets(m.radarHome.hold, hold, m)),
+    section(adopt.length === 0 ? `*${m.radarHome.adopt}*\n${m.radarHome.none}` : bullets(m.radarHome.adopt, adopt, m)),
+    context([`${m.radar} ${codeSpan(radar.stamp.version)}`]),
+  );
 }
 
 const CLASS_ORDER: readonly OperatorInfo['class'][] = ['head', 'base', 'add-on'];
@@ -50,6 +68,7 @@ export function homeView(content: HomeContent, language: Language = 'en'): HomeV
         header(m.homeStacks(content.stacks.length)),
         section(m.homeMetricsNote),
         stacks.flatMap((s) => section(s)),
+        content.radar === undefined ? [] : radarBlocks(m, content.radar),
         divider(),
         header(m.homeGlossary),
         glossary,
@@ -57,7 +76,10 @@ export function homeView(content: HomeContent, language: Language = 'en'): HomeV
         header(m.homeExamples),
         section(mine),
         section(other),
-        context([`${m.knowledge} ${codeSpan(content.version)}`]),
+        context([
+          `${m.knowledge} ${codeSpan(content.version)}`,
+          ...(content.radar === undefined ? [] : [`${m.radar} ${codeSpan(content.radar.stamp.version)}`]),
+        ]),
       ),
     },
     m,

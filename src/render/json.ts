@@ -6,6 +6,8 @@ import type {
   ConstraintCheck,
   Explanation,
   FigureView,
+  RadarMark,
+  RadarStamp,
   Simplification,
   StackView,
 } from '../advisor/answer.js';
@@ -100,6 +102,20 @@ function stackJson(m: Messages, stack: StackView): Record<string, unknown> {
   };
 }
 
+/** A radar entry as `--json` prints it: the ring and what it names, for machines; the description, as the radar says. */
+const markJson = (mark: RadarMark) => ({
+  id: mark.id,
+  title: mark.title,
+  ring: mark.ring,
+  quadrant: mark.quadrant,
+  operators: mark.operators,
+  description: mark.description,
+  links: mark.links,
+});
+
+const rings = (marks: readonly RadarMark[] | undefined) => (marks === undefined ? {} : { rings: marks.map(markJson) });
+const radarJson = (stamp: RadarStamp | undefined) => (stamp === undefined ? {} : { radar: stamp });
+
 function candidateJson(m: Messages, c: Candidate): Record<string, unknown> {
   return {
     stackId: c.stackId,
@@ -112,6 +128,7 @@ function candidateJson(m: Messages, c: Candidate): Record<string, unknown> {
     givesUp: c.givesUp.map(m.trade),
     gains: c.gains.map(m.trade),
     facts: { excludedBy: c.excludedBy, givesUp: c.givesUp, gains: c.gains },
+    ...rings(c.marks),
   };
 }
 
@@ -159,11 +176,13 @@ function adviceJson(m: Messages, a: Advice): Record<string, unknown> {
       checks: r.checks.map((c) => checkJson(m, c)),
       why: r.reasons.map(m.reason),
       reasons: r.reasons,
+      ...rings(r.marks),
     },
     alternatives: a.alternatives.map((c) => candidateJson(m, c)),
     conflicts: a.conflicts.map((c) => ({ kind: c.kind, message: m.conflict(c), facts: c })),
     carried: a.carried,
     knowledgeVersion: a.knowledgeVersion,
+    ...radarJson(a.radar),
   };
 }
 
@@ -180,6 +199,8 @@ function simplificationJson(m: Messages, s: Simplification): Record<string, unkn
     metrics: metricsJson(m, s.metrics),
     stack: stackJson(m, s.stack),
     knowledgeVersion: s.knowledgeVersion,
+    ...rings(s.marks),
+    ...radarJson(s.radar),
   };
 }
 
@@ -207,6 +228,8 @@ function explanationJson(m: Messages, e: Explanation): Record<string, unknown> {
     stacks: e.stacks,
     ...(e.simplification === undefined ? {} : { simplification: simplificationJson(m, e.simplification) }),
     knowledgeVersion: e.knowledgeVersion,
+    ...rings(e.marks),
+    ...radarJson(e.radar),
   };
 }
 
@@ -225,5 +248,6 @@ function comparisonJson(m: Messages, c: Comparison): Record<string, unknown> {
     winners: c.winners,
     summary: comparisonSummary(m, c),
     knowledgeVersion: c.knowledgeVersion,
+    ...radarJson(c.radar),
   };
 }

@@ -5,6 +5,7 @@ import type {
   ConstraintCheck,
   Explanation,
   FigureView,
+  RadarMark,
   Simplification,
   StackView,
 } from '../advisor/answer.js';
@@ -13,6 +14,7 @@ import type { RewriteStep } from '../algebra/normalize.js';
 import { comparisonSummary } from './blocks-comparison.js';
 import { estimateLines } from './blocks-stack.js';
 import { type Messages, messages } from './messages/index.js';
+import { isWarning, plainBadges, plainMarkLine } from './radar.js';
 
 /** Styling for a terminal: ANSI colour on a TTY, plain text otherwise. */
 interface Style {
@@ -50,13 +52,14 @@ function checkLine(m: Messages, c: ConstraintCheck, s: Style): string {
   return `${mark} ${m.check(c)}`;
 }
 
-function stackLines(m: Messages, stack: StackView, s: Style): string[] {
+function stackLines(m: Messages, stack: StackView, s: Style, marks?: readonly RadarMark[]): string[] {
   const t = m.terminal;
   return [
     ...(stack.implementation.length === 0
       ? []
       : [`${m.label(t.implementation)} ${stack.implementation.map(m.text).join(' · ')}`]),
     ...stack.caveats.map((c) => s.yellow(`⚠ ${m.text(c)}`)),
+    ...(marks === undefined || marks.length === 0 ? [] : [`${m.label(t.radar)} ${plainBadges(m, marks)}`]),
     ...(stack.composition !== undefined ? [s.yellow(m.composed(stack.composition))] : []),
     ...(stack.commands.length === 0
       ? [t.deployNothing]
@@ -95,10 +98,13 @@ function advice(m: Messages, a: Advice, s: Style): string[] {
   out.push(...indent(r.checks.map((c) => checkLine(m, c, s))), '');
   out.push(
     s.bold(`${m.label(m.step4)} ${m.text(r.stack.name)}`),
-    ...indent(stackLines(m, { ...r.stack, composition: undefined }, s)),
+    ...indent(stackLines(m, { ...r.stack, composition: undefined }, s, r.marks)),
     '',
   );
-  out.push(s.bold(m.why), ...indent(r.reasons.map((w) => `• ${m.reason(w)}`)));
+  out.push(
+    s.bold(m.why),
+    ...indent(r.reasons.map((w) => (isWarning(w) ? s.yellow(`! ${m.reason(w)}`) : `• ${m.reason(w)}`))),
+  );
   if (a.conflicts.length > 0)
     out.push('', s.bold(s.red(m.conflicts)), ...indent(a.conflicts.map((c) => `! ${m.conflict(c)}`)));
   if (a.alternatives.length > 0) {
@@ -108,7 +114,8 @@ function advice(m: Messages, a: Advice, s: Style): string[] {
         alt.excludedBy.length > 0
           ? s.red(` ${m.label(m.excludedBy)} ${alt.excludedBy.map(m.exclusion).join('; ')}`)
           : '';
-      out.push(`  • ${m.text(alt.stack)}  ${alt.normalForm} ${alt.metrics.label}${excluded}`);
+      const radar = alt.marks === undefined || alt.marks.length === 0 ? '' : `  ${plainBadges(m, alt.marks)}`;
+      out.push(`  • ${m.text(alt.stack)}  ${alt.normalForm} ${alt.metrics.label}${radar}${excluded}`);
       if (alt.givesUp.length > 0) out.push(`      ${m.label(m.givesUp)} ${alt.givesUp.map(m.trade).join('; ')}`);
       if (alt.gains.length > 0) out.push(`      ${m.label(m.gains)} ${alt.gains.map(m.trade).join('; ')}`);
     }
@@ -136,7 +143,8 @@ function simplification(m: Messages, a: Simplification, s: Style): string[] {
     ...indent(figureLines(m, a.stack.figures, s)),
     '',
     s.bold(`${m.label(m.step4)} ${m.text(a.stack.name)}`),
-    ...indent(stackLines(m, a.stack, s)),
+    ...indent(stackLines(m, a.stack, s, a.marks)),
+    ...indent((a.marks ?? []).filter((x) => x.ring === 'hold').map((x) => s.yellow(`! ${plainMarkLine(m, x)}`))),
     ...(why === undefined ? [] : ['', s.bold(m.why), `  ${why}`]),
   ];
 }
@@ -157,6 +165,9 @@ function explanation(m: Messages, a: Explanation, s: Style): string[] {
         ? `  ${m.label(m.inStacks)} ${a.stacks.map((st) => `${st.name} (${st.normalForm} ${st.label})`).join('; ')}`
         : `  ${m.inNoStack}`,
     );
+    if (a.marks !== undefined && a.marks.length > 0) {
+      out.push(`  ${m.label(m.terminal.radar)}`, ...a.marks.map((x) => `    ${plainMarkLine(m, x)}`));
+    }
     return out;
   }
   if (a.glossary) out.push(`${s.bold(a.target)}  ${m.glossary(a.glossary)}`);
@@ -171,6 +182,8 @@ function comparison(m: Messages, a: Comparison, s: Style): string[] {
     out.push(
       `     ${item.normalForm}  ${item.metrics.label}  ${m.text(item.stack)}${item.metrics.estimate ? s.yellow(` ${m.estimateMark}`) : ''}`,
     );
+    const marks = item.answer.kind === 'advice' ? item.answer.recommendation.marks : item.answer.marks;
+    if (marks !== undefined && marks.length > 0) out.push(`     ${m.label(m.terminal.radar)} ${plainBadges(m, marks)}`);
     for (const f of item.figures) out.push(`     ${m.quantities[f.quantity]} ${f.text}`);
   });
   out.push('', s.bold(m.terminal.whoWins), ...indent(comparisonSummary(m, a)));
@@ -191,5 +204,11 @@ export function renderText(answer: Answer, options: { color: boolean }): string 
           : answer.kind === 'comparison'
             ? comparison(m, answer, s)
             : [m.cliHelp];
-  return [...body, '', s.dim(`${m.terminal.knowledge} ${answer.knowledgeVersion}`)].join('\n');
+  const radar = answer.kind === 'help' ? undefined : answer.radar;
+  return [
+    ...body,
+    '',
+    s.dim(`${m.terminal.knowledge} ${answer.knowledgeVersion}`),
+    ...(radar === undefined ? [] : [s.dim(`${m.terminal.radar} ${radar.version}`)]),
+  ].join('\n');
 }

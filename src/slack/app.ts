@@ -103,7 +103,7 @@ const identities = new WeakMap<App, () => Promise<AuthorizeResult>>();
  */
 export function createApp(
   config: Config,
-  advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb'>,
+  advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb' | 'radar'>,
   options: AppFactoryOptions = {},
 ): App {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: options.webClient?.retries ?? DEFAULT_RETRY.retries };
@@ -161,7 +161,12 @@ export function createApp(
     method: ['GET', 'HEAD'],
     handler: (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(_req.method === 'HEAD' ? undefined : JSON.stringify({ ok: true, knowledge: advisor.version }));
+      const body = {
+        ok: true,
+        knowledge: advisor.version,
+        ...(advisor.radar === undefined ? {} : { radar: advisor.radar.stamp.version }),
+      };
+      res.end(_req.method === 'HEAD' ? undefined : JSON.stringify(body));
     },
   };
   // The receiver is built before the app whose logger it should share, so it logs through this until then.
@@ -206,7 +211,12 @@ export function createApp(
   const services: Services = {
     advisor,
     kits: kitService(advisor.kb, options.kitTemplates),
-    home: homes({ stacks: advisor.canonical(), operators: advisor.kb.operators, version: advisor.version }),
+    home: homes({
+      stacks: advisor.canonical(),
+      operators: advisor.kb.operators,
+      version: advisor.version,
+      ...(advisor.radar === undefined ? {} : { radar: { stamp: advisor.radar.stamp, marks: advisor.radar.marks } }),
+    }),
     userLanguage: options.userLanguage ?? userLanguages(),
     seen: new SeenDeliveries(),
     threadReadMs: options.threadReadMs ?? 10_000,

@@ -74,6 +74,7 @@ const EnvSchema = z.object({
       }),
   ),
   KNOWLEDGE_PATH: optional(z.string().trim()),
+  RADAR_PATH: optional(z.string().trim()),
   LOG_LEVEL: optional(
     z
       .string()
@@ -122,6 +123,8 @@ type CommonConfig = Workspaces & {
   /** With a trailing slash, as the Web API client joins method names to it. */
   readonly slackApiUrl?: string;
   readonly knowledgePath?: string;
+  /** The organisation's technology radar (Backstage JSON or a BYOR CSV): answers follow it. */
+  readonly radarPath?: string;
   readonly logLevel: LogLevelName;
 };
 
@@ -219,6 +222,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       ? {}
       : { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }),
     ...(e.KNOWLEDGE_PATH === undefined ? {} : { knowledgePath: e.KNOWLEDGE_PATH }),
+    ...(e.RADAR_PATH === undefined ? {} : { radarPath: e.RADAR_PATH }),
     logLevel: e.LOG_LEVEL ?? 'info',
   };
   if (e.SLACK_APP_TOKEN !== undefined) {

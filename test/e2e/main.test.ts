@@ -273,3 +273,42 @@ describe('npm start: what stops it, and how it stops', () => {
     expect(run.output()).toContain('/dev/zero: cannot read the knowledge file (not a regular file)');
   }, 60_000);
 });
+
+describe('npm start with RADAR_PATH', () => {
+  const radar = fileURLToPath(new URL('../fixtures/radar/backstage-radar.json', import.meta.url));
+
+  it('stops on an invalid radar with the file, the entry and the reason', async () => {
+    const file = join(cwd, 'bad-radar.csv');
+    writeFileSync(
+      file,
+      'name,ring,quadrant,isNew,description\ngVisor,trial,Infrastructure,FALSE,CI\nIstio sidecar,sunset,Platforms,FALSE,old\n',
+    );
+    const run = start({ ...GOOD, RADAR_PATH: file });
+    expect(await run.exited).toBe(1);
+    const out = run.output();
+    expect(out).toContain('the technology radar (RADAR_PATH) is invalid');
+    expect(out).toContain(
+      'bad-radar.csv:3: row 2 (“Istio sidecar”): the ring “sunset” is not adopt, trial, assess or hold',
+    );
+    expect(out).not.toMatch(STACK_TRACE);
+  });
+
+  it('stops on a radar file it cannot read', async () => {
+    const run = start({ ...GOOD, RADAR_PATH: join(cwd, 'no-such-radar.json') });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('no-such-radar.json: cannot read the radar file (no such file)');
+  });
+
+  it('starts with a valid radar, naming it and warning about the entries that match nothing', async () => {
+    const run = start({ ...GOOD, SLACK_API_URL: fake.apiUrl, PORT: '0', RADAR_PATH: radar });
+    const [, port] = await waitForOutput(run, /HTTP mode on port (\d+)/);
+    expect(run.output()).toContain('Following the technology radar 2026-Q1 (7 entries matched)');
+    expect(run.output()).toContain(
+      'backstage-radar.json: 2 radar entries match nothing the knowledge base knows, and are ignored: Kubernetes, Docker Swarm',
+    );
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(((await health.json()) as { radar?: string }).radar).toBe('2026-Q1');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+});

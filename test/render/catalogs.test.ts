@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Conflict, ConstraintCheck, Reason } from '../../src/advisor/answer.js';
+import type { Conflict, ConstraintCheck, RadarMark, Reason } from '../../src/advisor/answer.js';
 import type { Rule } from '../../src/algebra/normalize.js';
 import { type ConfigIssue, type FailureCode, type FailureParams, failure } from '../../src/failure.js';
+import type { RadarProblem } from '../../src/radar/model.js';
 import { en } from '../../src/render/messages/en.js';
 import type { Messages } from '../../src/render/messages/messages.js';
 import { zh } from '../../src/render/messages/zh.js';
@@ -86,7 +87,41 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'knowledge-unreadable': { file: 'kb.yaml', reason: { kind: 'too-large', size: 9e6, limit: 5e6 } },
   'knowledge-syntax': { file: 'kb.yaml', line: 3, detail: 'bad indentation' },
   'knowledge-invalid': { file: 'kb.yaml', path: 'stacks[0]', line: 9, detail: 'Invalid input' },
+  'radar-at-start': { cause: failure('radar-unreadable', { file: 'radar.json', reason: { kind: 'missing' } }) },
+  'radar-unreadable': { file: 'radar.csv', reason: { kind: 'directory' } },
+  'radar-invalid': {
+    file: 'radar.csv',
+    format: 'byor-csv',
+    entry: { index: 3, name: 'Istio sidecar' },
+    line: 5,
+    problem: { kind: 'bad-ring', value: 'later' },
+  },
 };
+
+/** Every problem a radar file can have: each is said in both languages. */
+const RADAR_PROBLEMS: RadarProblem[] = [
+  { kind: 'syntax', detail: 'Unexpected token } in JSON at position 9' },
+  { kind: 'not-a-radar' },
+  { kind: 'no-entries' },
+  { kind: 'too-many', count: 9000, limit: 5000 },
+  { kind: 'missing-column', column: 'ring' },
+  { kind: 'columns', expected: 5, found: 6 },
+  { kind: 'missing-field', field: 'timeline' },
+  { kind: 'bad-ring', value: 'later' },
+  { kind: 'bad-link', url: 'javascript:alert(1)' },
+  { kind: 'bad-operator', value: 'Mesh9' },
+  { kind: 'duplicate', ring: 'hold', other: 'adopt', otherIndex: 0 },
+];
+const mark: RadarMark = {
+  id: 'istio-sidecar',
+  title: 'Istio sidecar',
+  ring: 'hold',
+  quadrant: 'Platforms',
+  description: 'New services use ambient mode.',
+  links: [{ url: 'https://wiki.example/adr/42', title: 'ADR 42' }],
+  operators: ['M'],
+};
+const adopted: RadarMark = { ...mark, id: 'istio-ambient', title: 'Istio Ambient', ring: 'adopt', operators: ['Am'] };
 
 const CONFIG_ISSUES: ConfigIssue[] = [
   'missing',
@@ -145,6 +180,11 @@ const REASONS: Reason[] = [
   { kind: 'stack', why: { en: 'Because.', zh: '因为。' } },
   { kind: 'composed', composition },
   { kind: 'nothing-to-deploy' },
+  { kind: 'excluded', stack, excludedBy: [{ kind: 'radar-hold', mark }] },
+  { kind: 'radar-hold', stack, instead: stack, holds: [mark] },
+  { kind: 'radar-hold', stack, instead: stack, holds: [{ ...mark, description: '' }] },
+  { kind: 'radar-ring', stack, marks: [adopted], over: stack, overMarks: [] },
+  { kind: 'radar-hold-named', mark, text: 'Istio sidecar' },
 ];
 const CONFLICTS: Conflict[] = [
   {
@@ -164,6 +204,7 @@ const CONFLICTS: Conflict[] = [
     givesUp: [{ kind: 'metric', dimension: 'security', value: 4, versus: 5 }],
   },
   { kind: 'contradiction', first: 'no VMs', second: 'a VM kernel per tenant', closest: stack },
+  { kind: 'radar-excludes-all', closest: [stack, stack], holds: [mark] },
 ];
 const RULES: Rule[] = [
   { code: 'remove-empty', count: 1 },
@@ -186,6 +227,14 @@ function sentences(m: Messages): [string, string][] {
     ...CONFIG_ISSUES.map((i): [string, string] => [`configIssue.${i}`, m.configIssue(i)]),
     ...REASONS.map((r, i): [string, string] => [`reason.${r.kind}.${i}`, m.reason(r)]),
     ...CONFLICTS.map((c): [string, string] => [`conflict.${c.kind}`, m.conflict(c)]),
+    ...RADAR_PROBLEMS.map((problem): [string, string] => [
+      `failure.radar-invalid.${problem.kind}`,
+      m.failure(failure('radar-invalid', { file: 'radar.json', format: 'backstage', entry: { index: 2 }, problem })),
+    ]),
+    ['radarMark', m.radarMark(mark)],
+    ['radarUnmatched', m.radarUnmatched('radar.json', ['Kubernetes'])],
+    ['radarInUse', m.radarInUse('2026-Q1', 7)],
+    ['radarHome.note', m.radarHome.note('radar.json')],
     ...RULES.map((r): [string, string] => [`rule.${r.code}`, m.rule(r)]),
     ['warning', m.warning({ code: 'nested-virtualization' })],
     ['glossary.∅', m.glossary('∅')],

@@ -1,7 +1,7 @@
-import type { ConstraintCheck, ConstraintRef, Exclusion, Reason, TradeItem } from '../../advisor/answer.js';
+import type { ConstraintCheck, ConstraintRef, Exclusion, RadarMark, Reason, TradeItem } from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
-import type { Failure, UnreadableReason } from '../../failure.js';
+import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
 
 const lists = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
@@ -64,7 +64,57 @@ function check(c: ConstraintCheck): string {
 }
 
 function exclusion(e: Exclusion): string {
+  if (e.kind === 'radar-hold') return `your radar puts ${e.mark.title} on hold`;
   return e.kind === 'negation' ? `the request rules out ${quote(e.text)} (${e.operators.join(', ')})` : check(e.check);
+}
+
+/** An entry, with the radar's own description when it has one: `Istio sidecar (‘Use ambient mode.’)`. */
+const described = (mark: RadarMark): string =>
+  mark.description === '' ? mark.title : `${mark.title} (‘${mark.description}’)`;
+
+/** Where the stacks' technologies sit: `WasmEdge in adopt`, or nothing on the radar. */
+const standing = (marks: readonly RadarMark[]): string =>
+  marks.length === 0 ? 'nothing on the radar' : lists.format(marks.map((m) => `${m.title} in ${m.ring}`));
+
+function radarWhere(p: FailureParams['radar-invalid']): string {
+  const at = `${p.file}${p.line === undefined ? '' : `:${p.line}`}`;
+  if (p.entry === undefined) return `${at}: `;
+  const name = p.entry.name === undefined ? '' : ` (${quote(p.entry.name)})`;
+  const which =
+    p.format === 'byor-csv'
+      ? `row ${p.entry.index + 1}`
+      : p.format === 'byor-json'
+        ? `[${p.entry.index}]`
+        : `entries[${p.entry.index}]`;
+  return `${at}: ${which}${name}: `;
+}
+
+function radarProblem(p: FailureParams['radar-invalid']): string {
+  const r = p.problem;
+  switch (r.kind) {
+    case 'syntax':
+      return `cannot be read as a radar: ${r.detail}`;
+    case 'not-a-radar':
+      return 'not a radar: a Backstage Tech Radar JSON has an "entries" list; a Build-Your-Own-Radar file is a CSV with the columns name,ring,quadrant,isNew,description (or a JSON list of such rows)';
+    case 'no-entries':
+      return 'the radar has no entries';
+    case 'too-many':
+      return `${numbers.format(r.count)} entries; the limit is ${numbers.format(r.limit)}`;
+    case 'missing-column':
+      return `the header has no "${r.column}" column (a Build-Your-Own-Radar CSV starts with name,ring,quadrant,isNew,description)`;
+    case 'columns':
+      return `${r.found} fields where the header has ${r.expected} (a description with a comma must be in double quotes)`;
+    case 'missing-field':
+      return `no "${r.field}"`;
+    case 'bad-ring':
+      return `the ring ${quote(r.value)} is not adopt, trial, assess or hold`;
+    case 'bad-link':
+      return `the link ${quote(r.url)} is not an http(s) URL`;
+    case 'bad-operator':
+      return `the operator ${quote(r.value)} is not an operator of the knowledge base (${SYMBOLS.join(', ')})`;
+    case 'duplicate':
+      return `listed in ${r.ring} here and in ${r.other} as entry ${r.otherIndex + 1}: one technology cannot sit in two rings`;
+  }
 }
 
 function trade(t: TradeItem): string {
@@ -232,6 +282,12 @@ function failureText(f: Failure): string {
         : `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}: YAML syntax error: ${f.params.detail}`;
     case 'knowledge-invalid':
       return `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}: ${f.params.path || '(top level)'}: ${f.params.detail}`;
+    case 'radar-at-start':
+      return `stack-advisor cannot start: the technology radar (RADAR_PATH) is invalid.\n  ${failureText(f.params.cause)}`;
+    case 'radar-unreadable':
+      return `${f.params.file}: cannot read the radar file (${unreadable(f.params.reason)})`;
+    case 'radar-invalid':
+      return `${radarWhere(f.params)}${radarProblem(f.params)}`;
   }
 }
 
@@ -371,6 +427,12 @@ export const en: Messages = {
         return en.composed(r.composition);
       case 'nothing-to-deploy':
         return en.nothingToDeploy;
+      case 'radar-hold':
+        return `${r.stack.name}, because your radar puts ${lists.format(r.holds.map(described))} on hold: ${r.instead.name} (${r.instead.form}) would need it.`;
+      case 'radar-ring':
+        return `${r.stack.name} rather than ${r.over.name} (${r.over.form}): the two (nearly) tie on your requirements, and your radar has ${standing(r.marks)} for this stack, ${standing(r.overMarks)} for the other.`;
+      case 'radar-hold-named':
+        return `Warning: your radar puts ${described(r.mark)} on hold; this stack keeps it because the request names it (${quote(r.text)}).`;
     }
   },
   conflict(c) {
@@ -385,6 +447,8 @@ export const en: Messages = {
       }
       case 'contradiction':
         return `${quote(c.first)} and ${quote(c.second)} cannot both hold: every stack that gives the first is ruled out by the second. The closest is ${c.closest.name} (${c.closest.form}); decide which requirement gives way.`;
+      case 'radar-excludes-all':
+        return `Every stack that meets your requirements needs something your radar puts on hold: ${lists.format(c.holds.map(described))}. The closest: ${lists.format(c.closest.map((s) => `${s.name} (${s.form})`))}. Shown is the first; name the technology in the request to accept it, or take it up with the radar's owners.`;
     }
   },
   composed: (c) => {
@@ -395,6 +459,21 @@ export const en: Messages = {
   },
   nothingToDeploy: 'The word simplifies to ∅, the no-op: there is no stack and nothing to deploy.',
   composedNote: 'No stack in the knowledge base has this form, so it is assembled from its operators.',
+
+  rings: { adopt: 'ADOPT', trial: 'TRIAL', assess: 'ASSESS', hold: 'HOLD' },
+  radar: 'Radar',
+  radarMark: (mark) => `${mark.title} (${mark.ring})${mark.description === '' ? '' : `: ‘${mark.description}’`}`,
+  radarHome: {
+    title: "Your organisation's radar",
+    hold: 'On hold: not recommended unless a request names it',
+    adopt: 'Adopted: preferred when stacks (nearly) tie',
+    none: 'None of its entries is in these rings.',
+    note: (file) => `Answers follow the radar ${file}: its holds rule stacks out, its rings break near ties.`,
+  },
+  radarUnmatched: (file, titles) =>
+    `${file}: ${noun(titles.length, 'radar entry matches', 'radar entries match')} nothing the knowledge base knows, and ${titles.length === 1 ? 'is' : 'are'} ignored: ${titles.join(', ')}. Name an operator, an implementation or a stack part, or add an "operator" field.`,
+  radarInUse: (version, matched) =>
+    `Following the technology radar ${version} (${noun(matched, 'entry', 'entries')} matched)`,
 
   configWhere: {
     SLACK_BOT_TOKEN:
@@ -408,6 +487,8 @@ export const en: Messages = {
     SLACK_API_URL:
       'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
     KNOWLEDGE_PATH: 'optional; a YAML file that adds to or overrides the built-in knowledge base',
+    RADAR_PATH:
+      "optional; your organisation's technology radar (Backstage Tech Radar JSON or a Build-Your-Own-Radar CSV): answers follow it",
     LOG_LEVEL: 'optional; one of debug, info, warn, error (default info)',
     SLACK_CLIENT_ID:
       'needed to distribute the app (OAuth installs): api.slack.com/apps → your app → Basic Information → App Credentials → Client ID',
@@ -558,12 +639,12 @@ export const en: Messages = {
   stack-advisor blocks "<text>"             the Block Kit JSON the Slack bot would send for /stack <text>
   stack-advisor kit "<word or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force]
 Options: --json (machine-readable), --lang en|zh (default: the request's language, then LC_ALL/LANG), --no-color,
---help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
+--radar FILE (answers follow your technology radar: Backstage JSON or a Build-Your-Own-Radar CSV), --help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
 Operators: V Kc F G Cc (heads) · I C S (base) · M W We Am P Ns Cg O E Ist Otel Gk (add-ons) · ∅ · V⁻¹`,
   cliKit: {
     usage: (
       app,
-    ) => `Usage: stack-advisor kit "<word, stack id or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json] [--lang en|zh]
+    ) => `Usage: stack-advisor kit "<word, stack id or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json] [--lang en|zh] [--radar FILE]
 
 Writes the deploy kit of the stack the answer recommends: the files its commands name (seccomp profile, RuntimeClass,
 Namespace, Deployment) and a README with the commands in order, the prerequisites and how to check it worked.
@@ -574,6 +655,7 @@ Namespace, Deployment) and a README with the commands in order, the prerequisite
   --force         overwrite files that already exist (without it, nothing is written if any would be)
   --json          print {"files": [...], "commands": [...]} instead of text
   --lang en|zh    the language of the README and the messages (default: the request's, then LC_ALL/LANG)
+  --radar FILE    choose the stack following your technology radar (Backstage JSON or a Build-Your-Own-Radar CSV)
 
 Examples:
   stack-advisor kit "I∘C∘S∘M" --out kit
@@ -599,5 +681,6 @@ Examples:
     whoWins: 'Who wins on what',
     figures: 'figures',
     knowledge: 'knowledge base',
+    radar: 'radar',
   },
 };

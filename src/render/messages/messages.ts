@@ -8,7 +8,9 @@ import type {
   Exclusion,
   FigureSource,
   Glossary,
+  RadarMark,
   Reason,
+  Ring,
   TradeItem,
 } from '../../advisor/answer.js';
 import type { EstimateStart, MetricSource } from '../../algebra/metrics.js';
@@ -104,6 +106,25 @@ export interface Messages {
   composed(c: Composition): string;
   readonly nothingToDeploy: string;
   readonly composedNote: string;
+
+  // The organisation's technology radar.
+  /** The rings as badges: `ADOPT`, `HOLD` / `采用`, `暂缓`. */
+  readonly rings: Readonly<Record<Ring, string>>;
+  /** The label of the radar's badges and version: `Radar` / `技术雷达`. */
+  readonly radar: string;
+  /** An entry with its ring and the radar's own description: `Istio sidecar (hold): ‘…’`. */
+  radarMark(mark: RadarMark): string;
+  readonly radarHome: {
+    readonly title: string;
+    readonly hold: string;
+    readonly adopt: string;
+    readonly none: string;
+    readonly note: (file: string) => string;
+  };
+  /** Start-up: entries that match nothing the knowledge base knows (a warning). */
+  radarUnmatched(file: string, titles: readonly string[]): string;
+  /** Start-up: the radar in use. */
+  radarInUse(version: string, matched: number): string;
 
   // Start-up, for whoever runs the bot.
   readonly configWhere: Readonly<Record<string, string>>;
@@ -214,5 +235,6 @@ export interface Messages {
     readonly whoWins: string;
     readonly figures: string;
     readonly knowledge: string;
+    readonly radar: string;
   };
 }

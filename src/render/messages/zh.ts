@@ -1,7 +1,15 @@
-import type { ConstraintCheck, ConstraintRef, Exclusion, Reason, TradeItem } from '../../advisor/answer.js';
+import type {
+  ConstraintCheck,
+  ConstraintRef,
+  Exclusion,
+  RadarMark,
+  Reason,
+  Ring,
+  TradeItem,
+} from '../../advisor/answer.js';
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
-import type { Failure, UnreadableReason } from '../../failure.js';
+import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
 
 const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
@@ -62,7 +70,59 @@ function check(c: ConstraintCheck): string {
 }
 
 function exclusion(e: Exclusion): string {
+  if (e.kind === 'radar-hold') return `贵组织的技术雷达将 ${e.mark.title} 列为“暂缓”`;
   return e.kind === 'negation' ? `需求排除了${quote(e.text)}（${e.operators.join('、')}）` : check(e.check);
+}
+
+const RING: Readonly<Record<Ring, string>> = { adopt: '采用', trial: '试用', assess: '评估', hold: '暂缓' };
+
+/** 条目及技术雷达自己的说明：`Istio sidecar（“……”）`。 */
+const described = (mark: RadarMark): string =>
+  mark.description === '' ? mark.title : `${mark.title}（“${mark.description}”）`;
+
+/** 技术栈中的技术在雷达上的位置：`WasmEdge 处于“采用”`，或不在雷达上。 */
+const standing = (marks: readonly RadarMark[]): string =>
+  marks.length === 0 ? '不在雷达上' : lists.format(marks.map((m) => `${m.title} 处于“${RING[m.ring]}”`));
+
+function radarWhere(p: FailureParams['radar-invalid']): string {
+  const at = `${p.file}${p.line === undefined ? '' : `:${p.line}`}`;
+  if (p.entry === undefined) return `${at}：`;
+  const name = p.entry.name === undefined ? '' : `（${quote(p.entry.name)}）`;
+  const which =
+    p.format === 'byor-csv'
+      ? `第 ${p.entry.index + 1} 行数据`
+      : p.format === 'byor-json'
+        ? `[${p.entry.index}]`
+        : `entries[${p.entry.index}]`;
+  return `${at}：${which}${name}：`;
+}
+
+function radarProblem(p: FailureParams['radar-invalid']): string {
+  const r = p.problem;
+  switch (r.kind) {
+    case 'syntax':
+      return `无法作为技术雷达读取：${r.detail}`;
+    case 'not-a-radar':
+      return '不是技术雷达：Backstage Tech Radar JSON 含有 "entries" 列表；Build-Your-Own-Radar 文件是带有 name,ring,quadrant,isNew,description 列的 CSV（或由这样的行组成的 JSON 列表）';
+    case 'no-entries':
+      return '技术雷达没有任何条目';
+    case 'too-many':
+      return `共 ${numbers.format(r.count)} 个条目，上限为 ${numbers.format(r.limit)}`;
+    case 'missing-column':
+      return `表头缺少 "${r.column}" 列（Build-Your-Own-Radar CSV 以 name,ring,quadrant,isNew,description 开头）`;
+    case 'columns':
+      return `有 ${r.found} 个字段，而表头有 ${r.expected} 列（含逗号的 description 必须放在双引号中）`;
+    case 'missing-field':
+      return `缺少 "${r.field}"`;
+    case 'bad-ring':
+      return `环 ${quote(r.value)} 不是 adopt、trial、assess 或 hold`;
+    case 'bad-link':
+      return `链接 ${quote(r.url)} 不是 http(s) 网址`;
+    case 'bad-operator':
+      return `算子 ${quote(r.value)} 不是知识库中的算子（${SYMBOLS.join('、')}）`;
+    case 'duplicate':
+      return `此处列为 ${r.ring}，第 ${r.otherIndex + 1} 个条目又列为 ${r.other}：同一项技术不能同时处于两个环`;
+  }
 }
 
 function trade(t: TradeItem): string {
@@ -229,6 +289,12 @@ function failureText(f: Failure): string {
         : `${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：YAML 语法错误：${f.params.detail}`;
     case 'knowledge-invalid':
       return `知识库文件无效：${f.params.file}${f.params.line === undefined ? '' : `:${f.params.line}`}：${f.params.path || '（顶层）'}：${f.params.detail}`;
+    case 'radar-at-start':
+      return `stack-advisor 无法启动：技术雷达（RADAR_PATH）无效。\n  ${failureText(f.params.cause)}`;
+    case 'radar-unreadable':
+      return `${f.params.file}：无法读取技术雷达文件（${unreadable(f.params.reason)}）`;
+    case 'radar-invalid':
+      return `技术雷达文件无效：${radarWhere(f.params)}${radarProblem(f.params)}`;
   }
 }
 
@@ -369,6 +435,12 @@ export const zh: Messages = {
         return zh.composed(r.composition);
       case 'nothing-to-deploy':
         return zh.nothingToDeploy;
+      case 'radar-hold':
+        return `推荐 ${r.stack.name}，因为贵组织的技术雷达将 ${lists.format(r.holds.map(described))} 列为“暂缓”：${r.instead.name}（${r.instead.form}）需要用到它。`;
+      case 'radar-ring':
+        return `推荐 ${r.stack.name} 而非 ${r.over.name}（${r.over.form}）：两者对您的需求（几乎）打平，而技术雷达上本技术栈${standing(r.marks)}，另一个${standing(r.overMarks)}。`;
+      case 'radar-hold-named':
+        return `警告：贵组织的技术雷达将 ${described(r.mark)} 列为“暂缓”；因为需求明确提到了它（${quote(r.text)}），本技术栈仍保留它。`;
     }
   },
   conflict(c) {
@@ -383,6 +455,8 @@ export const zh: Messages = {
       }
       case 'contradiction':
         return `${quote(c.first)}与${quote(c.second)}无法同时成立：能满足前者的技术栈都被后者排除了。最接近的是 ${c.closest.name}（${c.closest.form}）；请决定放宽哪一项需求。`;
+      case 'radar-excludes-all':
+        return `满足您需求的每个技术栈都需要技术雷达列为“暂缓”的技术：${lists.format(c.holds.map(described))}。最接近的是 ${lists.format(c.closest.map((x) => `${x.name}（${x.form}）`))}。下面显示第一个；若要接受它，请在需求中明确写出该技术，或与技术雷达的维护者商量。`;
     }
   },
   composed: (c) => {
@@ -393,6 +467,20 @@ export const zh: Messages = {
   },
   nothingToDeploy: '该序列化简为 ∅（空操作）：没有技术栈，也无需部署。',
   composedNote: '知识库中没有这个范式的技术栈，以下由其算子组合而成。',
+
+  rings: RING,
+  radar: '技术雷达',
+  radarMark: (mark) => `${mark.title}（${RING[mark.ring]}）${mark.description === '' ? '' : `：“${mark.description}”`}`,
+  radarHome: {
+    title: '贵组织的技术雷达',
+    hold: '暂缓：除非需求明确提到，否则不予推荐',
+    adopt: '采用：技术栈（几乎）打平时优先',
+    none: '没有条目处于这些环。',
+    note: (file) => `回答遵循技术雷达 ${file}：“暂缓”的技术会排除技术栈，各环在几乎打平时决定胜负。`,
+  },
+  radarUnmatched: (file, titles) =>
+    `${file}：有 ${titles.length} 个技术雷达条目与知识库中的任何内容都不匹配，已忽略：${titles.join('、')}。请写出算子、实现或技术栈组成部分的名称，或添加 "operator" 字段。`,
+  radarInUse: (version, matched) => `遵循技术雷达 ${version}（匹配了 ${matched} 个条目）`,
 
   configWhere: {
     SLACK_BOT_TOKEN:
@@ -406,6 +494,7 @@ export const zh: Messages = {
     SLACK_API_URL:
       '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
     KNOWLEDGE_PATH: '可选项；用于补充或覆盖内置知识库的 YAML 文件',
+    RADAR_PATH: '可选项；贵组织的技术雷达（Backstage Tech Radar JSON 或 Build-Your-Own-Radar CSV）：回答将遵循它',
     LOG_LEVEL: '可选项；debug、info、warn、error 之一（默认 info）',
     SLACK_CLIENT_ID:
       '分发应用（OAuth 安装）时需要：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Client ID',
@@ -552,13 +641,14 @@ export const zh: Messages = {
   stack-advisor compare "<a>" "<b>" [...]   需求或算子序列，并列比较
   stack-advisor blocks "<文本>"             Slack 机器人对 /stack <文本> 发送的 Block Kit JSON
   stack-advisor kit "<算子序列或需求>" --out DIR [--app NAME] [--image IMAGE] [--force]
-选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、--help、--version。
+选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、
+--radar 文件（回答遵循贵组织的技术雷达：Backstage JSON 或 Build-Your-Own-Radar CSV）、--help、--version。
 退出码：0 已回答，2 输入有误，1 无法运行。
 算子：V Kc F G Cc（头部）· I C S（基础）· M W We Am P Ns Cg O E Ist Otel Gk（附加）· ∅ · V⁻¹`,
   cliKit: {
     usage: (
       app,
-    ) => `用法：stack-advisor kit "<算子序列、技术栈 id 或需求>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json] [--lang en|zh]
+    ) => `用法：stack-advisor kit "<算子序列、技术栈 id 或需求>" --out DIR [--app NAME] [--image IMAGE] [--force] [--json] [--lang en|zh] [--radar 文件]
 
 写出回答所推荐技术栈的部署套件：其命令引用的文件（seccomp 配置、RuntimeClass、Namespace、Deployment），
 以及一份 README，按顺序列出命令、前提条件和检查是否成功的方法。
@@ -569,6 +659,7 @@ export const zh: Messages = {
   --force         覆盖已存在的文件（不加时，只要有文件会被覆盖就什么都不写）
   --json          输出 {"files": [...], "commands": [...]}，而非文本
   --lang en|zh    README 和消息的语言（默认：需求的语言，其次 LC_ALL/LANG）
+  --radar 文件    按贵组织的技术雷达选择技术栈（Backstage JSON 或 Build-Your-Own-Radar CSV）
 
 示例：
   stack-advisor kit "I∘C∘S∘M" --out kit
@@ -593,5 +684,6 @@ export const zh: Messages = {
     whoWins: '谁在哪方面胜出',
     figures: '数据',
     knowledge: '知识库版本',
+    radar: '技术雷达',
   },
 };
