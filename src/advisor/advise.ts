@@ -2,7 +2,7 @@ import { normalize } from '../algebra/normalize.js';
 import type { Operator } from '../algebra/operators.js';
 import type { Language } from '../language.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import type { Advice, Carried, Reason, Simplification, StackView } from './answer.js';
+import type { Advice, Carried, Constraint, Reason, Requirement, Simplification, StackView } from './answer.js';
 import { viewOfEntry } from './catalog.js';
 import type { AdvisorCore } from './core.js';
 import { alternativesOf, decide } from './decide.js';
@@ -27,7 +27,7 @@ export function adviseRequirements(
   language: Language,
   previous: Carried | undefined,
 ): Result<Advice> {
-  const { catalog, lexicon, version } = core;
+  const { catalog, lexicon } = core;
   const failed = (f: Failure) => fail({ ...f, language });
   if (text === '') return failed(failure('empty-request', {}));
   if (text.length > MAX_REQUEST)
@@ -38,6 +38,40 @@ export function adviseRequirements(
   if (requirements.length === 0 && constraints.length === 0) {
     return failed(failure('no-requirements', { text, ignored: parsed.ignored }));
   }
+  return ok(decideFrom(core, { request: text, requirements, constraints, ignored: parsed.ignored }, language));
+}
+
+/**
+ * Requirements as facts (no text to parse: a form's fields, a thread's memory) to an explained recommendation. The
+ * carried needs and numbers are the request's own; `request` is what the answer quotes as asked.
+ */
+export function adviseCarried(
+  core: AdvisorCore,
+  request: string,
+  carried: Carried,
+  language: Language,
+): Result<Advice> {
+  const { catalog } = core;
+  const own = <T extends { source: 'request' | 'thread' }>(x: T): T => ({ ...x, source: 'request' });
+  const constraints = withThreadConstraints(catalog, [], carried).map(own);
+  const requirements = withImplied(catalog, withThread(catalog, [], carried).map(own), constraints);
+  if (requirements.length === 0 && constraints.length === 0) {
+    return fail({ ...failure('no-requirements', { text: request, ignored: [] }), language });
+  }
+  return ok(decideFrom(core, { request, requirements, constraints, ignored: [] }, language));
+}
+
+interface Decidable {
+  readonly request: string;
+  readonly requirements: readonly Requirement[];
+  readonly constraints: readonly Constraint[];
+  readonly ignored: readonly string[];
+}
+
+/** Steps 1–4 from requirements already read: the decision, the word, its normal form, metrics and stack. */
+function decideFrom(core: AdvisorCore, input: Decidable, language: Language): Advice {
+  const { catalog, version } = core;
+  const { request: text, requirements, constraints } = input;
   const decision = decide(catalog, requirements, constraints);
   const chosen = decision.chosen.entry;
 
@@ -63,13 +97,13 @@ export function adviseRequirements(
     decision.ranked,
     chosen.stack.id,
   );
-  return ok({
+  return {
     kind: 'advice',
     request: text,
     language,
     requirements,
     constraints,
-    ignored: parsed.ignored,
+    ignored: input.ignored,
     outOfScope: [],
     word: sequence.join(' → '),
     steps: n.steps,
@@ -79,7 +113,7 @@ export function adviseRequirements(
     conflicts: decision.conflicts,
     carried: carriedOf(requirements, constraints, language),
     knowledgeVersion: version,
-  });
+  };
 }
 
 /** An operator word given as the request: step 1 is the word itself, the rest as its simplification. */

@@ -3,11 +3,12 @@ import { parseWord } from '../algebra/parse.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import { explicitLanguage, type Language, ownLanguageOf } from '../language.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import { adviceForWord, adviseRequirements, MAX_REQUEST } from './advise.js';
+import { adviceForWord, adviseCarried, adviseRequirements, MAX_REQUEST } from './advise.js';
 import type { Advice, Answer, Carried, Comparison, Explanation, Simplification, StackListing } from './answer.js';
 import { Catalog } from './catalog.js';
 import { compareAnswers } from './compare.js';
 import type { AdvisorCore } from './core.js';
+import { type AnswerDiff, diffAnswers } from './diff.js';
 import { explainTarget } from './explain.js';
 import { compileLexicon } from './lexicon.js';
 import { isOperatorWord, route } from './route.js';
@@ -123,6 +124,24 @@ export class Advisor {
       return simplified.ok ? ok(adviceForWord(simplified.value, previous)) : simplified;
     }
     return adviseRequirements(this.core, text, lang, previous);
+  }
+
+  /**
+   * Decides from requirements given as facts (a form's fields, a thread's memory), with no text to parse. `request`
+   * is what the answer quotes as asked.
+   */
+  adviseFrom(carried: Carried, language: Language, request = ''): Result<Advice> {
+    return adviseCarried(this.core, request, carried, language);
+  }
+
+  /** What changes from the advice for `before` to the advice for `after` (two requests), in the language chosen. */
+  diff(before: string, after: string, context: AskContext = {}): Result<AnswerDiff> {
+    const language = context.language ?? this.ownLanguage(`${before} ${after}`) ?? context.fallback ?? 'en';
+    const earlier = this.advise(before, undefined, language);
+    if (!earlier.ok) return earlier;
+    const later = this.advise(after, undefined, language);
+    if (!later.ok) return later;
+    return ok(diffAnswers(earlier.value, later.value));
   }
 
   /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */

@@ -3,6 +3,7 @@ import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
+import { reviewEn } from './review-en.js';
 
 const lists = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 const ors = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });
@@ -176,6 +177,12 @@ function failureText(f: Failure): string {
       return f.params.detail;
     case 'bad-language':
       return `--lang takes en or zh, not "${f.params.value}"`;
+    case 'diff-needs-two':
+      return `diff takes two requests, before and after (got ${f.params.count}): stack-advisor diff "<before>" "<after>"`;
+    case 'bad-status':
+      return `--status takes proposed or accepted, not "${f.params.value}"`;
+    case 'adr-exists':
+      return `refusing to overwrite ${f.params.file}: nothing was written`;
     case 'internal-error':
       return `internal error: ${f.params.detail}`;
     case 'config-invalid':
@@ -487,6 +494,8 @@ export const en: Messages = {
   kitPrivate: 'The answer is private, so the kit is shown here rather than uploaded.',
   kitUploadFailed: 'The files could not be uploaded here, so the kit is shown instead.',
 
+  review: reviewEn,
+
   cliHelp: `stack-advisor — which runtime / isolation / mesh stack fits your requirements
   stack-advisor ask "<text>"                answers as /stack does: advice, simplification, explanation, comparison, help
   stack-advisor advise "<requirements>"     e.g. "edge, cold start < 10ms, memory < 50MB" or "强隔离+合规，多租户"
@@ -495,6 +504,9 @@ export const en: Messages = {
   stack-advisor compare "<a>" "<b>" [...]   requirements or operator words, side by side
   stack-advisor blocks "<text>"             the Block Kit JSON the Slack bot would send for /stack <text>
   stack-advisor kit "<word or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force]
+  stack-advisor diff "<before>" "<after>"   what changes in the recommendation, and why
+  stack-advisor adr "<requirements>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
+                                            a decision record (MADR 4.0); in DIR as the next NNNN-title.md
 Options: --json (machine-readable), --lang en|zh (default: the request's language, then LC_ALL/LANG), --no-color,
 --help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
 Operators: V Kc F G Cc (heads) · I C S (base) · M W We Am P Ns Cg O E Ist Otel Gk (add-ons) · ∅ · V⁻¹`,

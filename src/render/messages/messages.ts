@@ -11,6 +11,7 @@ import type {
   Reason,
   TradeItem,
 } from '../../advisor/answer.js';
+import type { FlippedCheck, MetricDelta, RequirementChange } from '../../advisor/diff.js';
 import type { EstimateStart, MetricSource } from '../../algebra/metrics.js';
 import type { AlgebraWarning, Rule } from '../../algebra/normalize.js';
 import type { Failure } from '../../failure.js';
@@ -166,6 +167,9 @@ export interface Messages {
   readonly kitPrivate: string;
   readonly kitUploadFailed: string;
 
+  // Design reviews: what changed, asking on a message, the decision record.
+  readonly review: Review;
+
   // The terminal.
   readonly cliHelp: string;
   readonly cliKit: {
@@ -188,5 +192,60 @@ export interface Messages {
     readonly whoWins: string;
     readonly figures: string;
     readonly knowledge: string;
+  };
+}
+
+/** The words of design reviews: a thread's change explained, the message shortcut, and the MADR decision record. */
+export interface Review {
+  readonly whatChanged: string;
+  /** The recommendation moved from one stack to another (names and forms as given, already formatted). */
+  changed(before: string, after: string): string;
+  /** Nothing changed: one line, and why (how many requirements came or went). */
+  unchanged(stack: string, added: number, removed: number): string;
+  readonly cause: string;
+  readonly added: string;
+  readonly removed: string;
+  requirementChange(c: RequirementChange): string;
+  readonly metricDeltas: string;
+  metricDelta(d: MetricDelta): string;
+  readonly flippedChecks: string;
+  flipped(f: FlippedCheck): string;
+  readonly buttons: { readonly shareInThread: string; readonly recordDecision: string };
+  /** The message shortcut was used on a message with no text (a file alone, blocks only). */
+  readonly noText: string;
+  /** The decision record was uploaded into the thread. */
+  recordUploaded(title: string): string;
+  readonly recordPrivate: string;
+  readonly recordUploadFailed: string;
+  readonly recordNoAnswer: string;
+  /** `adr --out` wrote the file. */
+  recordWritten(path: string): string;
+  readonly adr: {
+    defaultTitle(stack: string): string;
+    readonly context: string;
+    readonly drivers: string;
+    readonly options: string;
+    readonly outcome: string;
+    readonly consequences: string;
+    readonly confirmation: string;
+    readonly more: string;
+    readonly asked: string;
+    thread(url: string): string;
+    readonly noDrivers: string;
+    recommended(option: string): string;
+    chosen(option: string, because: string): string;
+    good(text: string): string;
+    bad(text: string): string;
+    neutral(text: string): string;
+    /** A trade-off against another option: `Latency 5 vs 3 (over Kata)`. */
+    over(option: string, what: string): string;
+    /** Between the reasons of one sentence. */
+    readonly separator: string;
+    readonly commands: string;
+    readonly checks: string;
+    readonly noCommands: string;
+    knowledge(version: string): string;
+    readonly sources: string;
+    readonly generated: string;
   };
 }

@@ -3,6 +3,7 @@ import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
+import { reviewZh } from './review-zh.js';
 
 const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
 const ors = new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' });
@@ -173,6 +174,12 @@ function failureText(f: Failure): string {
       return `选项有误：${f.params.detail}`;
     case 'bad-language':
       return `--lang 只接受 en 或 zh，而不是“${f.params.value}”`;
+    case 'diff-needs-two':
+      return `diff 需要前后两个请求（收到 ${f.params.count} 个）：stack-advisor diff "<之前>" "<之后>"`;
+    case 'bad-status':
+      return `--status 只接受 proposed 或 accepted，而不是“${f.params.value}”`;
+    case 'adr-exists':
+      return `拒绝覆盖 ${f.params.file}：未写入任何文件`;
     case 'internal-error':
       return `内部错误：${f.params.detail}`;
     case 'config-invalid':
@@ -482,6 +489,8 @@ export const zh: Messages = {
   kitPrivate: '该回答仅您可见，因此在此处显示部署套件，而不上传。',
   kitUploadFailed: '文件无法上传到此处，因此改为直接显示部署套件。',
 
+  review: reviewZh,
+
   cliHelp: `stack-advisor —— 哪种运行时 / 隔离 / 网格技术栈适合您的需求
   stack-advisor ask "<文本>"                与 /stack 相同的回答：建议、化简、解释、比较、帮助
   stack-advisor advise "<需求>"             例如 "边缘计算，冷启动 < 10ms，内存 < 50MB" 或 "强隔离+合规，多租户"
@@ -490,6 +499,9 @@ export const zh: Messages = {
   stack-advisor compare "<a>" "<b>" [...]   需求或算子序列，并列比较
   stack-advisor blocks "<文本>"             Slack 机器人对 /stack <文本> 发送的 Block Kit JSON
   stack-advisor kit "<算子序列或需求>" --out DIR [--app NAME] [--image IMAGE] [--force]
+  stack-advisor diff "<之前>" "<之后>"      推荐有何变化，以及原因
+  stack-advisor adr "<需求>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
+                                            决策记录（MADR 4.0）；在 DIR 中按下一个 NNNN-标题.md 命名
 选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、--help、--version。
 退出码：0 已回答，2 输入有误，1 无法运行。
 算子：V Kc F G Cc（头部）· I C S（基础）· M W We Am P Ns Cg O E Ist Otel Gk（附加）· ∅ · V⁻¹`,
