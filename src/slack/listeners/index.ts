@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as shortcuts from './shortcuts/index.js';
 import * as unhandled from './unhandled/index.js';
 
 /** Every listener, by Slack feature. */
@@ -10,5 +11,6 @@ export function registerListeners(app: App, services: Services): void {
   actions.register(app, services);
   commands.register(app, services);
   events.register(app, services);
+  shortcuts.register(app, services);
   unhandled.register(app);
 }

@@ -1,0 +1,263 @@
+import type { App } from '@slack/bolt';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, startApp } from '../../src/slack/app.js';
+import { loadConfig } from '../../src/slack/config.js';
+import { messageProblems, visibleTexts } from '../render/block-kit-limits.js';
+import { MADR_HEADINGS, parseMadr } from '../render/madr.js';
+import { RecordingLogger } from '../slack/fake-bolt.js';
+import { advisor, say } from '../support.js';
+import { FakeSlack } from './fake-slack.js';
+import {
+  eventBody,
+  FORM,
+  JSON_TYPE,
+  mentionEvent,
+  messageShortcutBody,
+  SIGNING_SECRET,
+  send,
+  threadButtonBody,
+} from './slack-requests.js';
+
+/**
+ * Design reviews end to end: the real app in HTTP mode, signed requests, a fake Slack Web API on 127.0.0.1. Ask on any
+ * message, share into its thread, follow up with each change explained, and record the decision.
+ */
+
+const fake = new FakeSlack();
+const logger = new RecordingLogger();
+let app: App;
+let events = '';
+
+beforeAll(async () => {
+  await fake.start();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'info',
+  });
+  if (!config.ok) throw new Error(say(config.error));
+  app = createApp(config.value, advisor(), { logger, webClient: { retries: 1, timeoutMs: 5_000 } });
+  const started = await startApp(app, config.value, { port: 0, host: '127.0.0.1' });
+  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
+  events = `http://127.0.0.1:${started.value.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await app.stop();
+  await fake.stop();
+});
+
+beforeEach(() => {
+  fake.reset();
+  logger.clear();
+});
+
+const blockText = (payload: unknown): string => visibleTexts(payload).join('\n');
+
+async function eventually<T>(get: () => T[], count = 1): Promise<T[]> {
+  return vi.waitFor(
+    () => {
+      const got = get();
+      if (got.length < count) throw new Error(`${got.length} of ${count} so far`);
+      return got;
+    },
+    { timeout: 5_000, interval: 10 },
+  );
+}
+
+const posted = (count = 1) => eventually(() => fake.callsTo('chat.postMessage').map((c) => c.args), count);
+const responses = (id: string, count = 1) => eventually(() => fake.responsesTo(id), count);
+
+/** The value of the button `actionId` in a message's blocks. */
+function buttonValue(message: Record<string, unknown>, actionId: string): string {
+  const found = JSON.stringify(message.blocks).match(
+    new RegExp(`"action_id":"${actionId}","value":"((?:[^"\\\\]|\\\\.)*)"`),
+  );
+  if (found === null) {
+    const elements = (message.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === actionId);
+    if (elements?.value === undefined) throw new Error(`no ${actionId} button`);
+    return elements.value;
+  }
+  return JSON.parse(`"${found[1]}"`) as string;
+}
+
+/** The file inside a multipart upload body, as the Web API client sends it to the upload URL. */
+function fileOf(multipart: string): string {
+  const start = multipart.indexOf('\r\n\r\n');
+  const end = multipart.lastIndexOf('\r\n------');
+  return multipart.slice(start + 4, end);
+}
+
+const actionIds = (message: Record<string, unknown>): string[] =>
+  (message.blocks as { type: string; elements?: { action_id?: string }[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => (b.elements ?? []).map((e) => e.action_id ?? ''));
+
+describe('the message shortcut "Ask stack-advisor"', () => {
+  it('answers a message privately through its response URL; Share in thread posts it there with thread memory; a follow-up builds on it and says what changed', async () => {
+    const root = fake.nextTs();
+    fake.addMessage({
+      channel: 'C0DESIGN',
+      ts: root,
+      text: 'Proposal: multi-tenant &amp; <@U0BOSS> ok?',
+      user: 'U0AUTHOR',
+    });
+    const res = await send(
+      events,
+      messageShortcutBody(
+        'ask_stack_advisor',
+        { ts: root, text: 'Proposal: multi-tenant &amp; <@U0BOSS> ok?', user: 'U0AUTHOR' },
+        fake.responseUrl('ask'),
+      ),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const [answer] = await responses('ask');
+    expect(answer.response_type).toBe('ephemeral');
+    expect(messageProblems(answer)).toEqual([]);
+    expect(blockText(answer)).toContain('Kata + Istio Ambient');
+    expect(actionIds(answer)).toContain('share_in_thread');
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+
+    // Share in thread, pressed on the private answer.
+    const value = buttonValue(answer, 'share_in_thread');
+    await send(
+      events,
+      threadButtonBody('share_in_thread', value, fake.responseUrl('share'), { ts: '1700000000.000900' }).replace(
+        '%22is_ephemeral%22%3Afalse',
+        '%22is_ephemeral%22%3Atrue',
+      ),
+      FORM,
+    );
+    const [shared] = await posted(1);
+    expect(shared).toMatchObject({ channel: 'C0DESIGN', thread_ts: root });
+    expect(shared.metadata).toMatchObject({
+      event_type: 'stack_advisor_answer',
+      event_payload: { needs: [{ need: 'multi-tenant' }] },
+    });
+    expect(blockText(shared)).toContain('Kata + Istio Ambient');
+    expect(actionIds(shared)).toContain('record_decision');
+
+    // A follow-up mention in that thread changes the stack: the reply leads with what changed and why.
+    const followUp = fake.nextTs();
+    await send(
+      events,
+      eventBody(mentionEvent(fake, '<@UBOT> what if we also need cold start < 10ms?', followUp, root)),
+      JSON_TYPE,
+    );
+    const [, second] = await posted(2);
+    expect(second.thread_ts).toBe(root);
+    const text = blockText(second);
+    expect(text.indexOf('What changed')).toBeLessThan(text.indexOf('1 · Requirements'));
+    expect(text).toContain('The recommendation changed: Kata + Istio Ambient `V∘S∘C∘M`');
+    expect(text).toContain('→ Docker + WasmEdge `I∘C∘S∘W`');
+    expect(text).toContain('added cold start &lt; 10 ms');
+    expect(text).toContain('Latency 4 → 5');
+    expect(text).toContain('cold start &lt; 10 ms: not asked before → met');
+    expect(String(second.text)).toContain('The recommendation changed');
+
+    // A follow-up that changes nothing says so in one line.
+    await send(events, eventBody(mentionEvent(fake, '<@UBOT> and memory < 50MB', fake.nextTs(), root)), JSON_TYPE);
+    const [, , third] = await posted(3);
+    const lead = blockText(third)
+      .split('\n')
+      .filter((l) => l.includes('What changed'));
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toContain('No change: still Docker + WasmEdge `I∘C∘S∘W`');
+    expect(blockText(third)).not.toContain('The recommendation changed');
+  });
+
+  it('explains, privately, that a message without text has nothing to ask about', async () => {
+    const ts = fake.nextTs();
+    await send(
+      events,
+      messageShortcutBody('ask_stack_advisor', { ts, text: '', files: [{ id: 'F1' }] }, fake.responseUrl('empty')),
+      FORM,
+    );
+    const [answer] = await responses('empty');
+    expect(answer.response_type).toBe('ephemeral');
+    expect(blockText(answer)).toContain('This message has no text to ask about');
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+    // A bot message made of blocks only, from a Chinese-speaking user: the explanation is in Chinese.
+    fake.locales.set('U0ZH', 'zh-CN');
+    await send(
+      events,
+      messageShortcutBody(
+        'ask_stack_advisor',
+        { ts: fake.nextTs(), bot_id: 'B0OTHER', blocks: [] },
+        fake.responseUrl('empty-zh'),
+        'U0ZH',
+      ),
+      FORM,
+    );
+    const [zh] = await responses('empty-zh');
+    expect(blockText(zh)).toContain('这条消息没有可供提问的文字');
+  });
+});
+
+describe('Record decision', () => {
+  async function threadWithAnswer(request: string): Promise<{ root: string; answer: Record<string, unknown> }> {
+    const root = fake.nextTs();
+    await send(events, eventBody(mentionEvent(fake, `<@UBOT> ${request}`, root)), JSON_TYPE);
+    const [answer] = await posted(1);
+    return { root, answer };
+  }
+
+  it('uploads a MADR file into the thread, with the thread permalink, in the thread’s language', async () => {
+    const { root, answer } = await threadWithAnswer('边缘计算，冷启动小于10毫秒，内存小于50MB');
+    const value = buttonValue(answer, 'record_decision');
+    const ts = String(
+      (fake.callsTo('chat.postMessage')[0] as unknown as { args: { ts?: string } }).args.ts ?? fake.nextTs(),
+    );
+    await send(
+      events,
+      threadButtonBody('record_decision', value, fake.responseUrl('record'), { ts, thread_ts: root }),
+      FORM,
+    );
+    const [completed] = await eventually(() => fake.callsTo('files.completeUploadExternal'));
+    expect(completed.args).toMatchObject({ channel_id: 'C0DESIGN', thread_ts: root });
+    expect(fake.callsTo('chat.getPermalink')[0].args).toMatchObject({ channel: 'C0DESIGN', message_ts: root });
+    const [name] = fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename));
+    expect(name).toMatch(/^采用-docker-wasmedge.*\.md$/);
+    const doc = parseMadr(fileOf([...fake.uploads.values()].join('')));
+    expect(doc.front).toMatchObject({ status: 'proposed', 'decision-makers': ['@presser'] });
+    expect(String(doc.front.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(doc.headings).toEqual(MADR_HEADINGS.zh);
+    expect(doc.sections.get('背景与问题陈述')).toContain(`/archives/C0DESIGN/p${root.replace('.', '')}`);
+    expect(doc.sections.get('背景与问题陈述')).toContain('冷启动小于10毫秒');
+    expect(doc.sections.get('考虑过的方案')).toContain('I∘C∘S∘W');
+    expect(doc.codeBlocks.join('\n')).toContain('docker build -t myapp:wasm .');
+    expect(fake.responsesTo('record')).toEqual([]);
+  });
+
+  it('shows the record privately as a code block when the upload is refused', async () => {
+    const { root, answer } = await threadWithAnswer('multi-tenant, PCI');
+    fake.failNext('files.getUploadURLExternal', { error: 'not_in_channel' });
+    await send(
+      events,
+      threadButtonBody('record_decision', buttonValue(answer, 'record_decision'), fake.responseUrl('refused'), {
+        ts: fake.nextTs(),
+        thread_ts: root,
+      }),
+      FORM,
+    );
+    const [shown] = await responses('refused');
+    expect(shown.response_type).toBe('ephemeral');
+    expect(messageProblems(shown)).toEqual([]);
+    const text = blockText(shown);
+    expect(text).toContain('could not be uploaded');
+    expect(text).toMatch(/```[\s\S]*## Decision Drivers[\s\S]*```/);
+  });
+
+  it('says there is nothing to record in a thread without an answer', async () => {
+    const root = fake.nextTs();
+    fake.addMessage({ channel: 'C0DESIGN', ts: root, text: 'hello', user: 'U0ASKER' });
+    await send(events, threadButtonBody('record_decision', '{"l":"en"}', fake.responseUrl('none'), { ts: root }), FORM);
+    const [shown] = await responses('none');
+    expect(blockText(shown)).toContain('no recommendation in this thread');
+    expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
+});
