@@ -42,23 +42,29 @@ export function adviseRequirements(
 }
 
 /**
- * Requirements as facts (no text to parse: a form's fields, a thread's memory) to an explained recommendation. The
- * carried needs and numbers are the request's own; `request` is what the answer quotes as asked.
+ * Requirements as facts (no text to parse: a form's fields, a thread's memory) to an explained recommendation, with
+ * `text` (a form's free-text field) read as requirements beside them. All of them are the request's own; `request`
+ * is what the answer quotes as asked.
  */
 export function adviseCarried(
   core: AdvisorCore,
   request: string,
   carried: Carried,
   language: Language,
+  text = '',
 ): Result<Advice> {
-  const { catalog } = core;
-  const own = <T extends { source: 'request' | 'thread' }>(x: T): T => ({ ...x, source: 'request' });
-  const constraints = withThreadConstraints(catalog, [], carried).map(own);
-  const requirements = withImplied(catalog, withThread(catalog, [], carried).map(own), constraints);
-  if (requirements.length === 0 && constraints.length === 0) {
-    return fail({ ...failure('no-requirements', { text: request, ignored: [] }), language });
+  const { catalog, lexicon } = core;
+  if (text.length > MAX_REQUEST) {
+    return fail({ ...failure('request-too-long', { length: text.length, limit: MAX_REQUEST }), language });
   }
-  return ok(decideFrom(core, { request, requirements, constraints, ignored: [] }, language));
+  const parsed = text === '' ? { requirements: [], constraints: [], ignored: [] } : parseRequest(text, lexicon);
+  const own = <T extends { source: 'request' | 'thread' }>(x: T): T => ({ ...x, source: 'request' });
+  const constraints = withThreadConstraints(catalog, parsed.constraints, carried).map(own);
+  const requirements = withImplied(catalog, withThread(catalog, parsed.requirements, carried).map(own), constraints);
+  if (requirements.length === 0 && constraints.length === 0) {
+    return fail({ ...failure('no-requirements', { text: request, ignored: parsed.ignored }), language });
+  }
+  return ok(decideFrom(core, { request, requirements, constraints, ignored: parsed.ignored }, language));
 }
 
 interface Decidable {

@@ -127,11 +127,11 @@ export class Advisor {
   }
 
   /**
-   * Decides from requirements given as facts (a form's fields, a thread's memory), with no text to parse. `request`
-   * is what the answer quotes as asked.
+   * Decides from requirements given as facts (a form's fields, a thread's memory), with no text round-trip; `text`
+   * (a form's free text) is read beside them. `request` is what the answer quotes as asked.
    */
-  adviseFrom(carried: Carried, language: Language, request = ''): Result<Advice> {
-    return adviseCarried(this.core, request, carried, language);
+  adviseFrom(carried: Carried, language: Language, request = '', text = ''): Result<Advice> {
+    return adviseCarried(this.core, request, carried, language, text);
   }
 
   /** What changes from the advice for `before` to the advice for `after` (two requests), in the language chosen. */

@@ -17,6 +17,7 @@ export const ACTION = {
   deployKit: 'deploy_kit',
   shareInThread: 'share_in_thread',
   recordDecision: 'record_decision',
+  openForm: 'open_requirements_form',
 } as const;
 
 export type ButtonAction =
@@ -30,7 +31,8 @@ export type ButtonAction =
       readonly threadTs: string;
       readonly language: Language;
     }
-  | { readonly kind: 'record-decision'; readonly language: Language };
+  | { readonly kind: 'record-decision'; readonly language: Language }
+  | { readonly kind: 'open-form'; readonly language: Language };
 
 const Lang = z.enum(['en', 'zh']);
 const Value = z.object({
@@ -86,6 +88,11 @@ export function recordDecisionButton(m: Messages): Button {
   return button(m.review.buttons.recordDecision, ACTION.recordDecision, encode(m.language, {}));
 }
 
+/** The Home tab's way into the requirements form, in the Home tab's language. */
+export function openFormButton(m: Messages): Button {
+  return button(m.review.form.open, ACTION.openForm, encode(m.language, {}), 'primary');
+}
+
 /** The forms of a normal form as printed (`V∘S∘C∘M`), without the empty word. */
 export function operatorsOf(normalForm: string): string[] {
   return normalForm
@@ -132,6 +139,8 @@ export function fromAction(actionId: string, value: string | undefined): ButtonA
         : { kind: 'share-in-thread', request: text, threadTs: parsed.t, language };
     case ACTION.recordDecision:
       return { kind: 'record-decision', language };
+    case ACTION.openForm:
+      return { kind: 'open-form', language };
     default:
       return undefined;
   }

@@ -8,14 +8,17 @@ import { RecordingLogger } from '../slack/fake-bolt.js';
 import { advisor, say } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
 import {
+  commandBody,
   eventBody,
   FORM,
+  globalShortcutBody,
   JSON_TYPE,
   mentionEvent,
   messageShortcutBody,
   SIGNING_SECRET,
   send,
   threadButtonBody,
+  viewSubmissionBody,
 } from './slack-requests.js';
 
 /**
@@ -259,5 +262,135 @@ describe('Record decision', () => {
     const [shown] = await responses('none');
     expect(blockText(shown)).toContain('no recommendation in this thread');
     expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
+});
+
+describe('the requirements form', () => {
+  const v = (value: unknown) => ({ value: { type: 'number_input', value } });
+  const opened = () => eventually(() => fake.callsTo('views.open'));
+
+  it('opens from the global shortcut, the Home tab button and /stack form, each before anything slow', async () => {
+    fake.locales.set('U0ZHFORM', 'zh-CN');
+    await send(events, globalShortcutBody('requirements_form', 'U0ZHFORM'), FORM);
+    const [first] = await opened();
+    const view = first.args.view as { callback_id: string; title: { text: string }; blocks: { block_id?: string }[] };
+    expect(view.callback_id).toBe('stack_requirements');
+    expect(view.title.text).toBe('需求表单');
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'latency',
+      'cold_start',
+      'memory',
+      'compliance',
+      'tenancy',
+      'edge',
+      'mesh',
+      'isolation',
+      'text',
+      'conversation',
+    ]);
+    expect(JSON.stringify(view)).toContain('等保');
+    expect(JSON.stringify(view)).toContain('PCI DSS');
+    fake.reset();
+    const home = threadButtonBody('open_requirements_form', '{"l":"en"}', fake.responseUrl('home'), { ts: '1' });
+    await send(events, home, FORM);
+    expect(((await opened())[0].args.view as { title: { text: string } }).title.text).toBe('Requirements');
+    fake.reset();
+    const res = await send(events, commandBody('form', fake.responseUrl('form')), FORM);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect((await opened())[0].args.trigger_id).toMatch(/^1337\./);
+  });
+
+  it('a valid submission builds the requirements directly and delivers the four steps privately', async () => {
+    const values = {
+      cold_start: v('10'),
+      memory: v('50'),
+      edge: { value: { type: 'checkboxes', selected_options: [{ value: 'edge' }] } },
+      mesh: { value: { type: 'radio_buttons', selected_option: { value: 'any' } } },
+      text: { value: { type: 'plain_text_input', value: 'OpenTelemetry tracing' } },
+    };
+    const res = await send(events, viewSubmissionBody('stack_requirements', values, '{"l":"en"}'), FORM);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    const [answer] = await posted(1);
+    expect(answer.channel).toBe('U0ASKER');
+    expect(messageProblems(answer)).toEqual([]);
+    const text = blockText(answer);
+    expect(text).toContain('Docker + WasmEdge');
+    expect(text).toContain('Cold-start limit ≤ 10 ms');
+    expect(text).toContain('OpenTelemetry');
+    expect(text).not.toContain('from earlier in this thread');
+    expect(answer.metadata).toMatchObject({
+      event_payload: {
+        constraints: [
+          { quantity: 'cold_start', value: 10 },
+          { quantity: 'memory', value: 50 },
+        ],
+      },
+    });
+  });
+
+  it('sends the answer to the conversation picked in the form', async () => {
+    const values = {
+      tenancy: { value: { type: 'radio_buttons', selected_option: { value: 'multi' } } },
+      compliance: {
+        value: { type: 'multi_static_select', selected_options: [{ value: 'pci' }, { value: 'dengbao' }] },
+      },
+      conversation: { value: { type: 'conversations_select', selected_conversation: 'C0DESIGN' } },
+    };
+    await send(events, viewSubmissionBody('stack_requirements', values, '{"l":"zh"}'), FORM);
+    const [answer] = await posted(1);
+    expect(answer.channel).toBe('C0DESIGN');
+    expect(blockText(answer)).toContain('Kata + Istio Ambient');
+    expect(blockText(answer)).toContain('PCI DSS, 等保 (MLPS)');
+  });
+
+  it('answers invalid and forged values with inline errors per field, in the form’s language, and delivers nothing', async () => {
+    const values = {
+      latency: v('-5'),
+      cold_start: v('ten'),
+      memory: v('1e400'),
+      tenancy: { value: { type: 'radio_buttons', selected_option: { value: 'everyone' } } },
+      compliance: { value: { type: 'multi_static_select', selected_options: [{ value: '<!channel>' }] } },
+      conversation: { value: { type: 'conversations_select', selected_conversation: 'not a channel' } },
+    };
+    const res = await send(events, viewSubmissionBody('stack_requirements', values, '{"l":"en"}'), FORM);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      response_action: 'errors',
+      errors: {
+        latency: 'Enter zero or more.',
+        cold_start: 'Enter a number, such as 20.',
+        memory: 'Enter a number, such as 20.',
+        tenancy: 'Pick one of the choices offered.',
+        compliance: 'Pick one of the choices offered.',
+        conversation: 'Pick one of the choices offered.',
+      },
+    });
+    const zh = await send(events, viewSubmissionBody('stack_requirements', { latency: v('-1') }, '{"l":"zh"}'), FORM);
+    expect(zh.json).toEqual({ response_action: 'errors', errors: { latency: '请输入零或正数。' } });
+    const empty = await send(events, viewSubmissionBody('stack_requirements', {}, 'not json'), FORM);
+    expect(empty.json).toEqual({ response_action: 'errors', errors: { latency: 'Fill in at least one requirement.' } });
+    const nothing = await send(
+      events,
+      viewSubmissionBody(
+        'stack_requirements',
+        { text: { value: { type: 'plain_text_input', value: 'hello there' } } },
+        '{"l":"en"}',
+      ),
+      FORM,
+    );
+    expect((nothing.json as { errors: Record<string, string> }).errors.text).toBeTruthy();
+    const forged = await send(
+      events,
+      viewSubmissionBody('stack_requirements', { latency: 'x', memory: { value: 5 } } as never, '{"l":"en"}'),
+      FORM,
+    );
+    expect(forged.status).toBe(200);
+    expect(forged.json).toEqual({
+      response_action: 'errors',
+      errors: { latency: 'Fill in at least one requirement.' },
+    });
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 });

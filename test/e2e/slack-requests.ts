@@ -208,3 +208,50 @@ export function threadButtonBody(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A global shortcut (composer or search) as Slack posts it. */
+export function globalShortcutBody(callbackId: string, userId = 'U0ASKER'): string {
+  const payload = {
+    type: 'shortcut',
+    token: 'deprecated-verification-token',
+    action_ts: '1700000000.000600',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: userId, username: 'asker', team_id: 'T0001' },
+    is_enterprise_install: false,
+    callback_id: callbackId,
+    trigger_id: triggerId(),
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal's submission (view_submission) with `values` as Slack sends them in `view.state.values`. */
+export function viewSubmissionBody(
+  callbackId: string,
+  values: Record<string, Record<string, unknown>>,
+  privateMetadata: string,
+  userId = 'U0ASKER',
+): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: userId, username: 'asker', name: 'asker', team_id: 'T0001' },
+    api_app_id: 'A0STACK',
+    token: 'deprecated-verification-token',
+    trigger_id: triggerId(),
+    view: {
+      id: 'V0FORM',
+      team_id: 'T0001',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      blocks: [],
+      state: { values },
+      hash: '1700000000.abcd',
+      app_id: 'A0STACK',
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -7,6 +7,7 @@ import { answerMessage, apologyMessage, failureMessage } from '../../src/render/
 import { operatorsMessage } from '../../src/render/blocks-explanation.js';
 import { EXAMPLES } from '../../src/render/blocks-help.js';
 import { diffBlocks, diffJson, diffText } from '../../src/render/diff.js';
+import { REGIMES, requirementsForm } from '../../src/render/form.js';
 import { homeView } from '../../src/render/home.js';
 import { answerJson } from '../../src/render/json.js';
 import { messages } from '../../src/render/messages/index.js';
@@ -216,6 +217,13 @@ describe('design reviews are whole in one language', () => {
       expect(leaks(body, quoted)).toEqual([]);
     });
   }
+
+  it('the requirements form is in one language each (the regimes keep their own names)', () => {
+    const names = Object.values(REGIMES);
+    expect(englishLeaks(visibleTexts(requirementsForm('zh')).join('\n'), names)).toEqual([]);
+    expect(chineseLeaks(visibleTexts(requirementsForm('en')).join('\n'), names)).toEqual([]);
+    expect(visibleTexts(requirementsForm('en')).join('\n')).toContain('Latency budget (ms)');
+  });
 
   it('the explanation for a message with no text, and the buttons, are in one language each', () => {
     expect(englishLeaks(messages('zh').review.noText)).toEqual([]);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/slack/listeners/commands/index.js';
 import { ASK_ABOUT_MESSAGE } from '../../src/slack/listeners/shortcuts/ask-about-message.js';
+import { OPEN_FORM_SHORTCUT } from '../../src/slack/listeners/shortcuts/open-form.js';
 
 /** manifest.yml against Slack's own JSON Schema for app manifests (v1), copied into the fixtures. */
 
@@ -73,9 +74,12 @@ describe('manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
-  it('declares the message shortcut the bot listens for, and would refuse one with too long a name', () => {
+  it('declares the message and global shortcuts the bot listens for, and would refuse one with too long a name', () => {
     expect(manifest.features.shortcuts).toContainEqual(
       expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_MESSAGE, name: 'Ask stack-advisor' }),
+    );
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'global', callback_id: OPEN_FORM_SHORTCUT }),
     );
     const long = structuredClone(manifest);
     long.features.shortcuts = [

@@ -220,6 +220,51 @@ export interface Review {
   readonly recordNoAnswer: string;
   /** `adr --out` wrote the file. */
   recordWritten(path: string): string;
+  /** The requirements form (a modal). */
+  readonly form: {
+    readonly title: string;
+    readonly submit: string;
+    readonly close: string;
+    readonly intro: string;
+    readonly latency: string;
+    readonly coldStart: string;
+    readonly memory: string;
+    readonly compliance: string;
+    readonly tenancy: string;
+    readonly tenancyOptions: { readonly single: string; readonly multi: string };
+    readonly edge: string;
+    readonly edgeOption: string;
+    readonly mesh: string;
+    readonly meshOptions: {
+      readonly sidecar: string;
+      readonly ambient: string;
+      readonly none: string;
+      readonly any: string;
+    };
+    readonly isolation: string;
+    readonly isolationOptions: {
+      readonly vm: string;
+      readonly strong: string;
+      readonly 'no-vm': string;
+      readonly any: string;
+    };
+    readonly text: string;
+    readonly textHint: string;
+    readonly conversation: string;
+    readonly conversationHint: string;
+    /** The words a number field's requirement is quoted by (`latency budget ≤ 20 ms`). */
+    asked(field: string, value: number, unit: 'ms' | 'MB'): string;
+    readonly errors: {
+      readonly 'not-a-number': string;
+      readonly negative: string;
+      readonly 'too-large': string;
+      readonly 'unknown-option': string;
+      readonly empty: string;
+      readonly 'too-long': string;
+    };
+    /** The Home tab's and `/stack form`'s way in. */
+    readonly open: string;
+  };
   readonly adr: {
     defaultTitle(stack: string): string;
     readonly context: string;
