@@ -4,6 +4,7 @@ import {
   compareButton,
   deployKitButton,
   explainButton,
+  feedbackBlock,
   recordDecisionButton,
   SHARE_LIMIT,
   shareButton,
@@ -57,5 +58,7 @@ export function footer(m: Messages, options: MessageOptions, content: FooterCont
     notes.push(`${m.sharedBy} <@${options.sharedBy}>`);
   if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) notes.push(m.shareCut(SHARE_LIMIT));
   notes.push(`${m.knowledge} ${codeSpan(content.version)}`);
-  return [...actions(buttons), ...context(notes)];
+  const feedback =
+    content.normalForm === undefined || content.normalForm === '∅' ? [] : [feedbackBlock(m, content.normalForm)];
+  return [...actions(buttons), ...context(notes), ...feedback];
 }

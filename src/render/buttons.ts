@@ -1,3 +1,4 @@
+import type { ContextActionsBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Language } from '../language.js';
 import { button } from './blocks-elements.js';
@@ -18,6 +19,7 @@ export const ACTION = {
   shareInThread: 'share_in_thread',
   recordDecision: 'record_decision',
   openForm: 'open_requirements_form',
+  feedback: 'answer_feedback',
 } as const;
 
 export type ButtonAction =
@@ -32,7 +34,8 @@ export type ButtonAction =
       readonly language: Language;
     }
   | { readonly kind: 'record-decision'; readonly language: Language }
-  | { readonly kind: 'open-form'; readonly language: Language };
+  | { readonly kind: 'open-form'; readonly language: Language }
+  | { readonly kind: 'feedback'; readonly positive: boolean; readonly form: string; readonly language: Language };
 
 const Lang = z.enum(['en', 'zh']);
 const Value = z.object({
@@ -93,6 +96,22 @@ export function openFormButton(m: Messages): Button {
   return button(m.review.form.open, ACTION.openForm, encode(m.language, {}), 'primary');
 }
 
+/** Feedback under an answer: thumbs up and down, each carrying the normal form the answer landed on. */
+export function feedbackBlock(m: Messages, normalForm: string): ContextActionsBlock {
+  const value = (r: 'positive' | 'negative') => encode(m.language, { r, f: [normalForm.slice(0, 500)] });
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION.feedback,
+        positive_button: { text: { type: 'plain_text', text: m.review.feedback.good }, value: value('positive') },
+        negative_button: { text: { type: 'plain_text', text: m.review.feedback.bad }, value: value('negative') },
+      },
+    ],
+  };
+}
+
 /** The forms of a normal form as printed (`V∘S∘C∘M`), without the empty word. */
 export function operatorsOf(normalForm: string): string[] {
   return normalForm
@@ -141,6 +160,8 @@ export function fromAction(actionId: string, value: string | undefined): ButtonA
       return { kind: 'record-decision', language };
     case ACTION.openForm:
       return { kind: 'open-form', language };
+    case ACTION.feedback:
+      return { kind: 'feedback', positive: text === 'positive', form: parsed?.f?.[0] ?? '', language };
     default:
       return undefined;
   }

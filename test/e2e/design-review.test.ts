@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import { type App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, startApp } from '../../src/slack/app.js';
 import { loadConfig } from '../../src/slack/config.js';
@@ -392,5 +392,37 @@ describe('the requirements form', () => {
       errors: { latency: 'Fill in at least one requirement.' },
     });
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('feedback under answers', () => {
+  it('logs each press with the normal form, the knowledge version and the language, no user text, and thanks privately', async () => {
+    const root = fake.nextTs();
+    await send(
+      events,
+      eventBody(mentionEvent(fake, '<@UBOT> secret-project-x edge, cold start < 10ms', root)),
+      JSON_TYPE,
+    );
+    const [answer] = await posted(1);
+    const block = (answer.blocks as { type: string; elements?: Record<string, unknown>[] }[]).find(
+      (b) => b.type === 'context_actions',
+    );
+    const element = block?.elements?.[0] as { type: string; action_id: string; negative_button: { value: string } };
+    expect(element).toMatchObject({ type: 'feedback_buttons', action_id: 'answer_feedback' });
+    await send(
+      events,
+      threadButtonBody('answer_feedback', element.negative_button.value, fake.responseUrl('fb'), {
+        ts: fake.nextTs(),
+        thread_ts: root,
+      }),
+      FORM,
+    );
+    const [thanks] = await responses('fb');
+    expect(thanks.response_type).toBe('ephemeral');
+    expect(blockText(thanks)).toContain('Thank you for the feedback');
+    const logged = logger.lines.map((l) => l.text).filter((t) => t.startsWith('Feedback:'));
+    expect(logged).toEqual([`Feedback: negative on I∘C∘S∘W (knowledge ${advisor().version}, en)`]);
+    const atInfo = logger.lines.filter((l) => l.level !== LogLevel.DEBUG).map((l) => l.text);
+    expect(atInfo.join('\n')).not.toContain('secret-project-x');
   });
 });

@@ -85,6 +85,35 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
           });
         break;
       }
+      case 'context_actions': {
+        // Feedback under an answer: at most 5 elements, each a pair of feedback buttons.
+        const elements = block.elements;
+        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 5) {
+          problems.push(`${at}.elements: empty or more than 5`);
+        }
+        if (Array.isArray(elements))
+          elements.forEach((e: unknown, j) => {
+            const where = `${at}.elements[${j}]`;
+            if (!isObject(e) || e.type !== 'feedback_buttons') {
+              problems.push(`${where}: not feedback buttons`);
+              return;
+            }
+            for (const side of ['positive_button', 'negative_button'] as const) {
+              const b = e[side];
+              if (!isObject(b)) {
+                problems.push(`${where}.${side} missing`);
+                continue;
+              }
+              checkText(problems, `${where}.${side}.text`, b.text, 75, 'plain_text');
+              if (typeof b.value !== 'string' || b.value.length > 2000) problems.push(`${where}.${side}.value`);
+            }
+            const id = String(e.action_id ?? '');
+            if (id === '' || id.length > 255) problems.push(`${where}.action_id empty or longer than 255`);
+            if (actionIds.has(id)) problems.push(`${where}.action_id ${id} repeated`);
+            actionIds.add(id);
+          });
+        break;
+      }
       case 'divider':
         break;
       default:

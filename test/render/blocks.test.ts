@@ -38,6 +38,7 @@ describe('the seed cases as Slack messages', () => {
           'compare_alternatives',
           'explain_operators',
           'deploy_kit',
+          'answer_feedback',
         ]);
       });
     }

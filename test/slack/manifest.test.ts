@@ -15,6 +15,7 @@ interface Manifest {
     slash_commands: { command: string; usage_hint?: string; url?: string }[];
     app_home: Record<string, boolean>;
     shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
+    agent_view?: { agent_description?: string };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -81,6 +82,9 @@ describe('manifest.yml', () => {
     expect(manifest.features.shortcuts).toContainEqual(
       expect.objectContaining({ type: 'global', callback_id: OPEN_FORM_SHORTCUT }),
     );
+    // The Messages tab's suggested prompts: the agent messaging experience and its scope.
+    expect(manifest.features.agent_view?.agent_description).toBeTruthy();
+    expect(manifest.oauth_config.scopes.bot).toContain('assistant:write');
     const long = structuredClone(manifest);
     long.features.shortcuts = [
       { ...(manifest.features.shortcuts ?? [])[0], name: 'Ask stack-advisor about this message' },

@@ -220,6 +220,12 @@ export interface Review {
   readonly recordNoAnswer: string;
   /** `adr --out` wrote the file. */
   recordWritten(path: string): string;
+  readonly feedback: { readonly good: string; readonly bad: string; readonly thanks: string };
+  /** The Messages tab's suggested prompts: a title, and four prompts (a title and the message it sends). */
+  readonly prompts: {
+    readonly title: string;
+    readonly items: readonly { readonly title: string; readonly message: string }[];
+  };
   /** The requirements form (a modal). */
   readonly form: {
     readonly title: string;

@@ -35,6 +35,21 @@ export const reviewEn: Review = {
   recordUploadFailed: 'The decision record could not be uploaded here, so it is shown instead.',
   recordNoAnswer: 'There is no recommendation in this thread to record yet: ask for one first.',
   recordWritten: (path) => `Wrote ${path}`,
+  feedback: {
+    good: 'Helpful',
+    bad: 'Not helpful',
+    thanks:
+      'Thank you for the feedback: it is counted with the normal form and the knowledge-base version, never with your words.',
+  },
+  prompts: {
+    title: 'Try asking',
+    items: [
+      { title: 'Edge with tight limits', message: 'edge, cold start < 10ms, memory < 50MB' },
+      { title: 'Multi-tenant and compliant', message: 'strong isolation, PCI compliance, multi-tenant' },
+      { title: 'What does Am mean?', message: 'explain Am' },
+      { title: 'Compare two stacks', message: 'compare V∘S∘C∘M | I∘C∘S∘Am' },
+    ],
+  },
   form: {
     title: 'Requirements',
     submit: 'Recommend',

@@ -35,6 +35,20 @@ export const reviewZh: Review = {
   recordUploadFailed: '决策记录无法上传到这里，因此直接显示。',
   recordNoAnswer: '这个话题中还没有可记录的推荐：请先提问。',
   recordWritten: (path) => `已写入 ${path}`,
+  feedback: {
+    good: '有帮助',
+    bad: '没帮助',
+    thanks: '感谢您的反馈：我们只记录范式和知识库版本，不会记录您写的内容。',
+  },
+  prompts: {
+    title: '可以这样问',
+    items: [
+      { title: '边缘场景，限制严格', message: '边缘计算，冷启动小于10毫秒，内存小于50MB' },
+      { title: '多租户且合规', message: '强隔离+合规，多租户' },
+      { title: 'Am 是什么？', message: '解释 Am' },
+      { title: '比较两个技术栈', message: '比较 V∘S∘C∘M | I∘C∘S∘Am' },
+    ],
+  },
   form: {
     title: '需求表单',
     submit: '推荐',

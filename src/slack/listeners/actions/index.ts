@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { compareAlternativesCallback } from './compare-alternatives.js';
 import { deployKitCallback } from './deploy-kit.js';
 import { explainOperatorsCallback } from './explain-operators.js';
+import { feedbackCallback } from './feedback.js';
 import { openFormCallback } from './open-form.js';
 import { recordDecisionCallback } from './record-decision.js';
 import { shareInChannelCallback } from './share-in-channel.js';
@@ -25,6 +26,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTION.shareInThread, first, shareInThreadCallback(services));
   app.action<BlockButtonAction>(ACTION.recordDecision, first, recordDecisionCallback(services));
   app.action<BlockButtonAction>(ACTION.openForm, first, openFormCallback);
+  app.action<BlockAction>({ type: 'block_actions', action_id: ACTION.feedback }, first, feedbackCallback(services));
   app.action<BlockAction>({ type: 'block_actions', action_id: KNOWN }, async ({ ack, action, logger }) => {
     await ack();
     logger.debug(`Acknowledged a block action the bot has no handler for: ${action.action_id.slice(0, 80)}`);
