@@ -114,6 +114,24 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
           });
         break;
       }
+      case 'table': {
+        // Slack's table: at most 100 rows and 20 columns, every row as wide as the first, cells of raw text.
+        const rows = block.rows;
+        if (!Array.isArray(rows) || rows.length === 0 || rows.length > 100) problems.push(`${at}.rows: empty or > 100`);
+        if (Array.isArray(rows)) {
+          const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+          if (width === 0 || width > 20) problems.push(`${at}.rows[0]: ${width} columns`);
+          rows.forEach((row: unknown, j) => {
+            if (!Array.isArray(row) || row.length !== width) problems.push(`${at}.rows[${j}]: not ${width} cells`);
+            else
+              row.forEach((cell: unknown, k) => {
+                if (!isObject(cell) || cell.type !== 'raw_text' || typeof cell.text !== 'string' || cell.text === '')
+                  problems.push(`${at}.rows[${j}][${k}]: not raw text`);
+              });
+          });
+        }
+        break;
+      }
       case 'divider':
         break;
       default:
