@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Carried } from '../../../advisor/answer.js';
+import type { Language } from '../../../language.js';
 import { adrMarkdown, slug } from '../../../render/adr.js';
 import { failureMessage } from '../../../render/blocks.js';
 import { section } from '../../../render/blocks-elements.js';
@@ -12,8 +13,10 @@ import type { Services } from '../../services.js';
 import { earlierAnswer } from '../../thread-reply.js';
 
 /** What the record quotes as asked: the thread's requirements in the words that asked for them. */
-const asked = (carried: Carried): string =>
-  [...carried.needs.map((n) => n.text), ...carried.constraints.map((c) => c.text)].join(', ');
+const asked = (carried: Carried, language: Language): string =>
+  [...carried.needs.map((n) => n.text), ...carried.constraints.map((c) => c.text)].join(
+    language === 'zh' ? '，' : ', ',
+  );
 
 /**
  * Record decision: the thread's latest answer (its requirements, from the thread's memory) as a MADR decision record,
@@ -49,7 +52,7 @@ export const recordDecisionCallback =
         );
         return;
       }
-      const advice = services.advisor.adviseFrom(carried, language, asked(carried));
+      const advice = services.advisor.adviseFrom(carried, language, asked(carried, language));
       if (!advice.ok) {
         await respond(privately(failureMessage(advice.error, language), threadTs));
         return;
