@@ -466,6 +466,8 @@ export const en: Messages = {
     '`/stack compare <a> | <b>`: side by side, and which one wins on what',
     '`/stack explain <operator or form>`: what it is, implementations, figures, when to use it',
     '`/stack help`: this message',
+    '`/stack form`: a form for the latency, memory, compliance and other requirements',
+    '*Ask stack-advisor* on any message (its ⋮ menu): an answer to that message, private to you',
     '@mention me in a thread: I answer there, and follow-ups combine with my earlier answer in that thread',
     'Direct messages work like mentions',
   ],
