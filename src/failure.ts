@@ -57,6 +57,10 @@ export interface FailureParams {
   'bad-option': { readonly detail: string };
   'bad-language': { readonly value: string };
   'internal-error': { readonly detail: string };
+  // Design reviews: diff and the decision record.
+  'diff-needs-two': { readonly count: number };
+  'bad-status': { readonly value: string };
+  'adr-exists': { readonly file: string };
   // The bot's own start-up: settings and Slack.
   'config-invalid': { readonly problems: readonly { readonly name: string; readonly issue: ConfigIssue }[] };
   'slack-rejected-token': { readonly token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'; readonly error: string };

@@ -3,7 +3,16 @@ import type { Operator } from '../algebra/operators.js';
 import type { Language } from '../language.js';
 import { marksFor, namingWords, worstMarks } from '../radar/book.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import type { Advice, Carried, RadarMark, Reason, Requirement, Simplification, StackView } from './answer.js';
+import type {
+  Advice,
+  Carried,
+  Constraint,
+  RadarMark,
+  Reason,
+  Requirement,
+  Simplification,
+  StackView,
+} from './answer.js';
 import { refOf, viewOfEntry } from './catalog.js';
 import type { AdvisorCore } from './core.js';
 import { alternativesOf, type Decision, decide, exclusionClass, type RadarContext } from './decide.js';
@@ -29,7 +38,7 @@ export function adviseRequirements(
   language: Language,
   previous: Carried | undefined,
 ): Result<Advice> {
-  const { catalog, lexicon, version } = core;
+  const { catalog, lexicon } = core;
   const failed = (f: Failure) => fail({ ...f, language });
   if (text === '') return failed(failure('empty-request', {}));
   if (text.length > MAX_REQUEST)
@@ -44,11 +53,57 @@ export function adviseRequirements(
     if (outOfScope.length > 0) return failed(failure('out-of-scope', { text, topics: outOfScope }));
     return failed(failure('no-requirements', { text, ignored: parsed.ignored }));
   }
-  const radar = radarContext(core, text, read);
-  const decision = decide(catalog, read, constraints, radar);
+  return ok(
+    decideFrom(core, { request: text, requirements: read, constraints, ignored: parsed.ignored, outOfScope }, language),
+  );
+}
+
+/**
+ * Requirements as facts (no text to parse: a form's fields, a thread's memory) to an explained recommendation, with
+ * `text` (a form's free-text field) read as requirements beside them. All of them are the request's own; `request`
+ * is what the answer quotes as asked.
+ */
+export function adviseCarried(
+  core: AdvisorCore,
+  request: string,
+  carried: Carried,
+  language: Language,
+  text = '',
+): Result<Advice> {
+  const { catalog, lexicon } = core;
+  if (text.length > MAX_REQUEST) {
+    return fail({ ...failure('request-too-long', { length: text.length, limit: MAX_REQUEST }), language });
+  }
+  const parsed = text === '' ? { requirements: [], constraints: [], ignored: [] } : parseRequest(text, lexicon);
+  const own = <T extends { source: 'request' | 'thread' }>(x: T): T => ({ ...x, source: 'request' });
+  const constraints = withThreadConstraints(catalog, parsed.constraints, carried).map(own);
+  const requirements = withImplied(catalog, withThread(catalog, parsed.requirements, carried).map(own), constraints);
+  if (requirements.length === 0 && constraints.length === 0) {
+    return fail({ ...failure('no-requirements', { text: request, ignored: parsed.ignored }), language });
+  }
+  return ok(
+    decideFrom(core, { request, requirements, constraints, ignored: parsed.ignored, outOfScope: [] }, language),
+  );
+}
+
+interface Decidable {
+  readonly request: string;
+  readonly requirements: readonly Requirement[];
+  readonly constraints: readonly Constraint[];
+  readonly ignored: readonly string[];
+  /** Topics outside what the advisor decides, named in the request, in the answer's language. */
+  readonly outOfScope: readonly string[];
+}
+
+/** Steps 1–4 from requirements already read: the decision, the word, its normal form, metrics and stack. */
+function decideFrom(core: AdvisorCore, input: Decidable, language: Language): Advice {
+  const { catalog, version } = core;
+  const { request: text, constraints } = input;
+  const radar = radarContext(core, text, input.requirements);
+  const decision = decide(catalog, input.requirements, constraints, radar);
   // The negation a contradiction names, when it rules out the VM heads, reads as "VMs cannot run here".
   const impossible = new Set(decision.conflicts.flatMap((c) => (c.kind === 'contradiction' ? [c.second] : [])));
-  const requirements = read.map((r): Requirement => {
+  const requirements = input.requirements.map((r): Requirement => {
     const vmHeads = catalog.needs.get(r.need)?.negated_excludes?.includes('V') === true;
     return r.negated && vmHeads && impossible.has(r.text) && r.reading === undefined
       ? { ...r, reading: { kind: 'impossible-vm' } }
@@ -85,14 +140,14 @@ export function adviseRequirements(
     chosen.stack.id,
     radarWhy,
   );
-  return ok({
+  return {
     kind: 'advice',
     request: text,
     language,
     requirements,
     constraints,
-    ignored: parsed.ignored,
-    outOfScope,
+    ignored: input.ignored,
+    outOfScope: input.outOfScope,
     word: sequence.join(' → '),
     steps: n.steps,
     warnings: n.warnings,
@@ -109,7 +164,7 @@ export function adviseRequirements(
     carried: carriedOf(requirements, constraints, language),
     knowledgeVersion: version,
     ...(core.radar === undefined ? {} : { radar: core.radar.stamp }),
-  });
+  };
 }
 
 /** What the radar needs to decide: the request's words and what its needs say about operators. */

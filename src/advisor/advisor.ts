@@ -4,11 +4,12 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { explicitLanguage, type Language, ownLanguageOf } from '../language.js';
 import { marksFor, type RadarBook } from '../radar/book.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import { adviceForWord, adviseRequirements, MAX_REQUEST } from './advise.js';
+import { adviceForWord, adviseCarried, adviseRequirements, MAX_REQUEST } from './advise.js';
 import type { Advice, Answer, Carried, Comparison, Explanation, Simplification, StackListing } from './answer.js';
 import { Catalog } from './catalog.js';
 import { compareAnswers } from './compare.js';
 import type { AdvisorCore } from './core.js';
+import { type AnswerDiff, diffAnswers } from './diff.js';
 import { explainTarget } from './explain.js';
 import { compileLexicon } from './lexicon.js';
 import { readQuestion } from './questions.js';
@@ -139,6 +140,24 @@ export class Advisor {
       return simplified.ok ? ok(adviceForWord(simplified.value, previous)) : simplified;
     }
     return adviseRequirements(this.core, text, lang, previous);
+  }
+
+  /**
+   * Decides from requirements given as facts (a form's fields, a thread's memory), with no text round-trip; `text`
+   * (a form's free text) is read beside them. `request` is what the answer quotes as asked.
+   */
+  adviseFrom(carried: Carried, language: Language, request = '', text = ''): Result<Advice> {
+    return adviseCarried(this.core, request, carried, language, text);
+  }
+
+  /** What changes from the advice for `before` to the advice for `after` (two requests), in the language chosen. */
+  diff(before: string, after: string, context: AskContext = {}): Result<AnswerDiff> {
+    const language = context.language ?? this.ownLanguage(`${before} ${after}`) ?? context.fallback ?? 'en';
+    const earlier = this.advise(before, undefined, language);
+    if (!earlier.ok) return earlier;
+    const later = this.advise(after, undefined, language);
+    if (!later.ok) return later;
+    return ok(diffAnswers(earlier.value, later.value));
   }
 
   /** Onboarding for an operator (`W`, `otel`), a stack id, or a word (`V∘S∘C∘M`). */

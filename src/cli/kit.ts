@@ -27,7 +27,7 @@ function landingOf(answer: Result<Answer>): Result<Landing> {
   return fail(failure('not-a-stack', { kind: a.kind }));
 }
 
-function exists(path: string): boolean {
+export function exists(path: string): boolean {
   try {
     lstatSync(path);
     return true;
@@ -40,7 +40,7 @@ function exists(path: string): boolean {
  * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir loops forever where mkdir answers
  * ENOENT although the parent exists (procfs: `--out /proc/kit`); here that is an error like any other.
  */
-function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string): void {
   const missing: string[] = [];
   let at = resolve(dir);
   while (!exists(at)) {

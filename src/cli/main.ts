@@ -14,8 +14,9 @@ import { type CliIO, EXIT } from './io.js';
 import { runKit } from './kit.js';
 import { cliRadar } from './radar.js';
 import { reportFailure } from './report.js';
+import { runAdr, runDiff } from './review.js';
 
-const COMMANDS = ['ask', 'advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'help'] as const;
+const COMMANDS = ['ask', 'advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'diff', 'adr', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function version(): string {
@@ -80,6 +81,9 @@ export async function runCli(
         help: { type: 'boolean', short: 'h' },
         lang: { type: 'string' },
         radar: { type: 'string' },
+        ...(command === 'adr'
+          ? { title: { type: 'string' }, status: { type: 'string' }, out: { type: 'string' } }
+          : {}),
       },
     });
   } catch (error) {
@@ -120,6 +124,27 @@ export async function runCli(
       const items = positionals.length === 1 ? positionals[0].split('|') : positionals;
       const own = explicit ?? advisor.languageFor(items.join(' '), context).language;
       return print(out, json, advisor.compare(items, own), own);
+    }
+    case 'diff':
+      return runDiff(advisor, positionals, out, json, context);
+    case 'adr': {
+      const option = (name: string) => {
+        const v = parsed.values[name];
+        return typeof v === 'string' ? v : undefined;
+      };
+      return runAdr(
+        advisor,
+        {
+          request,
+          language,
+          date: new Date().toISOString().slice(0, 10),
+          ...(option('title') === undefined ? {} : { title: option('title') }),
+          ...(option('status') === undefined ? {} : { status: option('status') }),
+          ...(option('out') === undefined ? {} : { out: option('out') }),
+        },
+        out,
+        json,
+      );
     }
     case 'blocks': {
       // Exactly what `/stack <text>` answers with: the same routing and the same renderer as the bot.

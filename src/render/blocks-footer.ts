@@ -4,9 +4,12 @@ import {
   compareButton,
   deployKitButton,
   explainButton,
+  feedbackBlock,
+  recordDecisionButton,
   SHARE_LIMIT,
   shareButton,
   shareCutsRequest,
+  shareInThreadButton,
 } from './buttons.js';
 import { codeSpan } from './escape.js';
 import type { Messages } from './messages/index.js';
@@ -17,6 +20,10 @@ export interface MessageOptions {
   readonly shareRequest?: string;
   /** The Slack user id of whoever shared the answer into the channel. */
   readonly sharedBy?: string;
+  /** A message shortcut's private answer: Share in thread re-asks `request` and posts it in the thread `threadTs`. */
+  readonly shareInThread?: { readonly request: string; readonly threadTs: string };
+  /** The answer sits in a thread or DM: a Record decision button turns the thread's latest answer into an ADR. */
+  readonly recordDecision?: boolean;
 }
 
 export interface FooterContent {
@@ -37,17 +44,24 @@ const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 export function footer(m: Messages, options: MessageOptions, content: FooterContent): Block[] {
   const buttons: Button[] = [];
   if (options.shareRequest !== undefined) buttons.push(shareButton(m, options.shareRequest));
+  if (options.shareInThread !== undefined) {
+    buttons.push(shareInThreadButton(m, options.shareInThread.request, options.shareInThread.threadTs));
+  }
   const compare = content.compareForms === undefined ? undefined : compareButton(m, content.compareForms);
   if (compare !== undefined) buttons.push(compare);
   if (content.normalForm !== undefined && content.normalForm !== '∅') {
     buttons.push(explainButton(m, content.normalForm));
   }
   if (content.kitStack !== undefined) buttons.push(deployKitButton(m, content.kitStack));
+  // Only an advice (it has a kit stack or alternatives) is a decision to record.
+  if (options.recordDecision === true && content.compareForms !== undefined) buttons.push(recordDecisionButton(m));
   const notes: string[] = [];
   if (options.sharedBy !== undefined && USER_ID.test(options.sharedBy))
     notes.push(`${m.sharedBy} <@${options.sharedBy}>`);
   if (options.shareRequest !== undefined && shareCutsRequest(options.shareRequest)) notes.push(m.shareCut(SHARE_LIMIT));
   notes.push(`${m.knowledge} ${codeSpan(content.version)}`);
   if (content.radar !== undefined) notes.push(`${m.radar} ${codeSpan(content.radar)}`);
-  return [...actions(buttons), ...context(notes)];
+  const feedback =
+    content.normalForm === undefined || content.normalForm === '∅' ? [] : [feedbackBlock(m, content.normalForm)];
+  return [...actions(buttons), ...context(notes), ...feedback];
 }

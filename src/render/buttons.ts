@@ -1,3 +1,4 @@
+import type { ContextActionsBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Language } from '../language.js';
 import { button } from './blocks-elements.js';
@@ -15,18 +16,37 @@ export const ACTION = {
   compare: 'compare_alternatives',
   explain: 'explain_operators',
   deployKit: 'deploy_kit',
+  shareInThread: 'share_in_thread',
+  recordDecision: 'record_decision',
+  openForm: 'open_requirements_form',
+  feedback: 'answer_feedback',
 } as const;
 
 export type ButtonAction =
   | { readonly kind: 'share'; readonly request: string; readonly language: Language }
   | { readonly kind: 'compare'; readonly forms: readonly string[]; readonly language: Language }
   | { readonly kind: 'explain'; readonly form: string; readonly language: Language }
-  | { readonly kind: 'deploy-kit'; readonly stackId: string; readonly language: Language };
+  | { readonly kind: 'deploy-kit'; readonly stackId: string; readonly language: Language }
+  | {
+      readonly kind: 'share-in-thread';
+      readonly request: string;
+      readonly threadTs: string;
+      readonly language: Language;
+    }
+  | { readonly kind: 'record-decision'; readonly language: Language }
+  | { readonly kind: 'open-form'; readonly language: Language }
+  | { readonly kind: 'feedback'; readonly positive: boolean; readonly form: string; readonly language: Language };
 
 const Lang = z.enum(['en', 'zh']);
-const Value = z.object({ l: Lang.optional(), r: z.string().optional(), f: z.array(z.string()).optional() });
+const Value = z.object({
+  l: Lang.optional(),
+  r: z.string().optional(),
+  f: z.array(z.string()).optional(),
+  /** The thread a message shortcut's answer is shared into. */
+  t: z.string().optional(),
+});
 
-const encode = (language: Language, body: { r?: string; f?: readonly string[] }): string =>
+const encode = (language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string =>
   JSON.stringify({ l: language, ...body });
 
 /** How many characters of the request the Share button carries. */
@@ -58,6 +78,38 @@ export function explainButton(m: Messages, normalForm: string): Button {
 /** Deploy kit: carries the id of the stack whose commands the message shows, so the kit holds exactly their files. */
 export function deployKitButton(m: Messages, stackId: string): Button {
   return button(m.buttons.deployKit, ACTION.deployKit, encode(m.language, { r: stackId.slice(0, 200) }));
+}
+
+/** Share in thread: a message shortcut's private answer, asked again and posted in the message's thread. */
+export function shareInThreadButton(m: Messages, request: string, threadTs: string): Button {
+  const value = encode(m.language, { r: request.slice(0, SHARE_LIMIT), t: threadTs.slice(0, 40) });
+  return button(m.review.buttons.shareInThread, ACTION.shareInThread, value, 'primary');
+}
+
+/** Record decision: the thread's latest answer as a decision record, uploaded into the thread. */
+export function recordDecisionButton(m: Messages): Button {
+  return button(m.review.buttons.recordDecision, ACTION.recordDecision, encode(m.language, {}));
+}
+
+/** The Home tab's way into the requirements form, in the Home tab's language. */
+export function openFormButton(m: Messages): Button {
+  return button(m.review.form.open, ACTION.openForm, encode(m.language, {}), 'primary');
+}
+
+/** Feedback under an answer: thumbs up and down, each carrying the normal form the answer landed on. */
+export function feedbackBlock(m: Messages, normalForm: string): ContextActionsBlock {
+  const value = (r: 'positive' | 'negative') => encode(m.language, { r, f: [normalForm.slice(0, 500)] });
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION.feedback,
+        positive_button: { text: { type: 'plain_text', text: m.review.feedback.good }, value: value('positive') },
+        negative_button: { text: { type: 'plain_text', text: m.review.feedback.bad }, value: value('negative') },
+      },
+    ],
+  };
 }
 
 /** The forms of a normal form as printed (`V∘S∘C∘M`), without the empty word. */
@@ -100,6 +152,16 @@ export function fromAction(actionId: string, value: string | undefined): ButtonA
       return { kind: 'explain', form: parsed?.f?.[0] ?? raw, language };
     case ACTION.deployKit:
       return { kind: 'deploy-kit', stackId: text, language };
+    case ACTION.shareInThread:
+      return parsed?.t === undefined
+        ? undefined
+        : { kind: 'share-in-thread', request: text, threadTs: parsed.t, language };
+    case ACTION.recordDecision:
+      return { kind: 'record-decision', language };
+    case ACTION.openForm:
+      return { kind: 'open-form', language };
+    case ACTION.feedback:
+      return { kind: 'feedback', positive: text === 'positive', form: parsed?.f?.[0] ?? '', language };
     default:
       return undefined;
   }

@@ -1,9 +1,10 @@
 import type { RadarMark, RadarStamp, StackListing } from '../advisor/answer.js';
 import type { OperatorInfo } from '../knowledge/schema.js';
 import type { Language } from '../language.js';
-import { blocks, bullets, context, divider, header, section } from './blocks-elements.js';
+import { actions, blocks, bullets, context, divider, header, section } from './blocks-elements.js';
 import { exampleSections, usageLines } from './blocks-help.js';
 import type { HomeView } from './blocks-types.js';
+import { openFormButton } from './buttons.js';
 import { codeSpan, escapeText } from './escape.js';
 import { fitHome } from './limits.js';
 import { type Messages, messages } from './messages/index.js';
@@ -63,6 +64,7 @@ export function homeView(content: HomeContent, language: Language = 'en'): HomeV
         header('stack-advisor'),
         section(m.intro),
         section(bullets(m.howToAsk, usageLines(m), m)),
+        actions([openFormButton(m)]),
         context([m.languageNote]),
         divider(),
         header(m.homeStacks(content.stacks.length)),

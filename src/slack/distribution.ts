@@ -17,6 +17,7 @@ export const BOT_SCOPES = [
   'mpim:history',
   'files:write',
   'users:read',
+  'assistant:write',
 ] as const;
 
 export const INSTALL_PATH = '/slack/install';

@@ -1,7 +1,9 @@
 import type { Carried } from '../advisor/answer.js';
+import { diffAnswers } from '../advisor/diff.js';
 import type { Language } from '../language.js';
 import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
+import { withDiff } from '../render/diff.js';
 import { type AnswerMetadata, answerMetadata } from './metadata.js';
 import type { AdvisorPort } from './services.js';
 
@@ -34,9 +36,16 @@ export function reply(
   }
   const answer = result.value;
   const carried = answer.kind === 'advice' ? answer.carried : previous;
+  // A follow-up in a thread leads with what changed since the thread's earlier answer.
+  const earlier =
+    previous === undefined || answer.kind !== 'advice' ? undefined : advisor.adviseFrom(previous, answer.language);
+  const message = answerMessage(answer, options);
   return {
     answered: true,
-    message: answerMessage(answer, options),
+    message:
+      earlier?.ok === true && answer.kind === 'advice'
+        ? withDiff(message, diffAnswers(earlier.value, answer))
+        : message,
     ...(carried === undefined ? {} : { metadata: answerMetadata(carried, advisor.version) }),
   };
 }

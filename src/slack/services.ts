@@ -8,7 +8,7 @@ import type { UserLanguage } from './locale.js';
 import type { RetryPolicy } from './web-api-retry.js';
 
 /** The part of the advisor the Slack shell uses: fakes in unit tests implement just this. */
-export type AdvisorPort = Pick<Advisor, 'version' | 'answer' | 'compare' | 'explain' | 'ownLanguage'>;
+export type AdvisorPort = Pick<Advisor, 'version' | 'answer' | 'compare' | 'explain' | 'ownLanguage' | 'adviseFrom'>;
 
 /** What every listener is built with. */
 export interface Services {

@@ -29,7 +29,8 @@ type Shell = Pick<AllMiddlewareArgs, 'client' | 'context' | 'logger'>;
 // A thread longer than this many pages of 200 is read only in part: the earliest answers are the ones left out.
 const MAX_PAGES = 5;
 
-async function earlierAnswer(
+/** The bot's latest answer in the question's thread, read within the thread deadline; undefined when none or unreadable. */
+export async function earlierAnswer(
   services: Services,
   { client, context, logger }: Shell,
   q: ThreadQuestion,
@@ -98,7 +99,7 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
     const text = typedText(q.text);
     language =
       services.advisor.ownLanguage(text) ?? previous?.language ?? (await services.userLanguage(client, q.user, logger));
-    const answer = reply(services.advisor, text, previous, {}, { fallback: language });
+    const answer = reply(services.advisor, text, previous, { recordDecision: true }, { fallback: language });
     await post(answer.message, answer.metadata);
   } catch (error) {
     logger.error(`Could not answer in thread ${q.channel}/${threadTs}:`, error);

@@ -238,6 +238,12 @@ export class FakeSlack {
         const locale = String(args.include_locale) === 'true' ? { locale: this.locales.get(user) ?? 'en-US' } : {};
         return { ok: true, user: { id: user, name: user.toLowerCase(), ...locale } };
       }
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: String(args.channel),
+          permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+        };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'chat.postMessage': {

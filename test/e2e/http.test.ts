@@ -126,6 +126,7 @@ describe('HTTP mode: /stack', () => {
       '"action_id":"compare_alternatives"',
       '"action_id":"explain_operators"',
       '"action_id":"deploy_kit"',
+      '"action_id":"answer_feedback"',
     ]);
     // Nothing went to the channel: the answer is only in the private acknowledgement.
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
@@ -384,13 +385,31 @@ describe('HTTP mode: App Home', () => {
       expect(text).toContain(part);
   });
 
-  it('leaves the Messages tab alone', async () => {
+  it('sets four suggested prompts when the Messages tab is opened, in the user’s language, and publishes no Home tab', async () => {
     await event({ type: 'app_home_opened', user: 'U0NEWBIE', channel: 'D0DM', tab: 'messages', event_ts: newTs() });
-    await event(mention('<@UBOT> help', newTs()));
-    await postedReplies(1);
+    const [set] = await vi.waitFor(() => {
+      const got = fake.callsTo('assistant.threads.setSuggestedPrompts');
+      if (got.length === 0) throw new Error('not yet');
+      return got;
+    });
+    expect(set.args).toMatchObject({ channel_id: 'D0DM', title: 'Try asking' });
+    const prompts = set.args.prompts as { title: string; message: string }[];
+    expect(prompts).toHaveLength(4);
+    for (const p of prompts) expect(answerable(p.message)).toBe(true);
+    fake.locales.set('U0ZHNEW', 'zh-CN');
+    await event({ type: 'app_home_opened', user: 'U0ZHNEW', channel: 'D0ZH', tab: 'messages', event_ts: newTs() });
+    const zh = await vi.waitFor(() => {
+      const got = fake.callsTo('assistant.threads.setSuggestedPrompts');
+      if (got.length < 2) throw new Error('not yet');
+      return got[1];
+    });
+    expect(zh.args).toMatchObject({ channel_id: 'D0ZH', title: '可以这样问' });
     expect(fake.callsTo('views.publish')).toEqual([]);
   });
 });
+
+/** Every suggested prompt is a question the bot answers. */
+const answerable = (text: string): boolean => advisor().answer(text).ok;
 
 describe('HTTP mode: buttons', () => {
   it('Share in channel posts the same answer visibly through the response URL', async () => {

@@ -152,3 +152,106 @@ export function mentionEvent(fake: FakeSlack, text: string, ts: string, threadTs
     ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
   };
 }
+
+/** A message shortcut (message_action) on `message` in #design-review, as Slack posts it: form-encoded JSON payload. */
+export function messageShortcutBody(
+  callbackId: string,
+  message: Record<string, unknown>,
+  responseUrl: string,
+  userId = 'U0ASKER',
+): string {
+  const payload = {
+    type: 'message_action',
+    token: 'deprecated-verification-token',
+    action_ts: '1700000000.000500',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: userId, username: 'asker', name: 'asker', team_id: 'T0001' },
+    channel: { id: 'C0DESIGN', name: 'design-review' },
+    is_enterprise_install: false,
+    callback_id: callbackId,
+    trigger_id: triggerId(),
+    response_url: responseUrl,
+    message_ts: message.ts,
+    message: { type: 'message', ...message },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A button press on a message posted in #design-review (not ephemeral), e.g. under an answer in a thread. */
+export function threadButtonBody(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  message: { ts: string; thread_ts?: string },
+): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'U0PRESSER', username: 'presser', name: 'presser', team_id: 'T0001' },
+    api_app_id: 'A0STACK',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: message.ts, channel_id: 'C0DESIGN', is_ephemeral: false },
+    trigger_id: triggerId(),
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: 'C0DESIGN', name: 'design-review' },
+    message: { type: 'message', text: 'answer', ...message },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x', emoji: true },
+        value,
+        action_ts: '1700000000.000400',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A global shortcut (composer or search) as Slack posts it. */
+export function globalShortcutBody(callbackId: string, userId = 'U0ASKER'): string {
+  const payload = {
+    type: 'shortcut',
+    token: 'deprecated-verification-token',
+    action_ts: '1700000000.000600',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: userId, username: 'asker', team_id: 'T0001' },
+    is_enterprise_install: false,
+    callback_id: callbackId,
+    trigger_id: triggerId(),
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal's submission (view_submission) with `values` as Slack sends them in `view.state.values`. */
+export function viewSubmissionBody(
+  callbackId: string,
+  values: Record<string, Record<string, unknown>>,
+  privateMetadata: string,
+  userId = 'U0ASKER',
+): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: userId, username: 'asker', name: 'asker', team_id: 'T0001' },
+    api_app_id: 'A0STACK',
+    token: 'deprecated-verification-token',
+    trigger_id: triggerId(),
+    view: {
+      id: 'V0FORM',
+      team_id: 'T0001',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      blocks: [],
+      state: { values },
+      hash: '1700000000.abcd',
+      app_id: 'A0STACK',
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

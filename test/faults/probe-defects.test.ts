@@ -252,7 +252,7 @@ describe('carried needs are capped', () => {
       },
     });
     await send(bot.events, eventBody(mentionEvent(bot.fake, '<@UBOT> cold start < 10ms', ts(), root)), JSON_TYPE);
-    await vi.waitFor(() => expect(postsIn(root)).toHaveLength(1));
+    await vi.waitFor(() => expect(postsIn(root)).toHaveLength(1), { timeout: 5_000 });
     const metadata = postsIn(root)[0].args.metadata as { event_payload: { needs: unknown[] } } | undefined;
     // It builds on the earlier answer (more than its own one need), within the cap (50 carried, plus its own).
     expect(metadata?.event_payload.needs.length ?? 0).toBeGreaterThan(1);

@@ -20,6 +20,7 @@ export class CountingAdvisor {
 
   canonical: Advisor['canonical'] = () => this.real.canonical();
   ownLanguage: Advisor['ownLanguage'] = (text) => this.real.ownLanguage(text);
+  adviseFrom: Advisor['adviseFrom'] = (...args) => this.real.adviseFrom(...args);
   answer: Advisor['answer'] = (text, previous, context) => {
     this.questions++;
     return this.real.answer(text, previous, context);

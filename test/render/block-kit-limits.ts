@@ -85,6 +85,53 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
           });
         break;
       }
+      case 'context_actions': {
+        // Feedback under an answer: at most 5 elements, each a pair of feedback buttons.
+        const elements = block.elements;
+        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 5) {
+          problems.push(`${at}.elements: empty or more than 5`);
+        }
+        if (Array.isArray(elements))
+          elements.forEach((e: unknown, j) => {
+            const where = `${at}.elements[${j}]`;
+            if (!isObject(e) || e.type !== 'feedback_buttons') {
+              problems.push(`${where}: not feedback buttons`);
+              return;
+            }
+            for (const side of ['positive_button', 'negative_button'] as const) {
+              const b = e[side];
+              if (!isObject(b)) {
+                problems.push(`${where}.${side} missing`);
+                continue;
+              }
+              checkText(problems, `${where}.${side}.text`, b.text, 75, 'plain_text');
+              if (typeof b.value !== 'string' || b.value.length > 2000) problems.push(`${where}.${side}.value`);
+            }
+            const id = String(e.action_id ?? '');
+            if (id === '' || id.length > 255) problems.push(`${where}.action_id empty or longer than 255`);
+            if (actionIds.has(id)) problems.push(`${where}.action_id ${id} repeated`);
+            actionIds.add(id);
+          });
+        break;
+      }
+      case 'table': {
+        // Slack's table: at most 100 rows and 20 columns, every row as wide as the first, cells of raw text.
+        const rows = block.rows;
+        if (!Array.isArray(rows) || rows.length === 0 || rows.length > 100) problems.push(`${at}.rows: empty or > 100`);
+        if (Array.isArray(rows)) {
+          const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+          if (width === 0 || width > 20) problems.push(`${at}.rows[0]: ${width} columns`);
+          rows.forEach((row: unknown, j) => {
+            if (!Array.isArray(row) || row.length !== width) problems.push(`${at}.rows[${j}]: not ${width} cells`);
+            else
+              row.forEach((cell: unknown, k) => {
+                if (!isObject(cell) || cell.type !== 'raw_text' || typeof cell.text !== 'string' || cell.text === '')
+                  problems.push(`${at}.rows[${j}][${k}]: not raw text`);
+              });
+          });
+        }
+        break;
+      }
       case 'divider':
         break;
       default:

@@ -38,6 +38,7 @@ describe('the seed cases as Slack messages', () => {
           'compare_alternatives',
           'explain_operators',
           'deploy_kit',
+          'answer_feedback',
         ]);
       });
     }
@@ -187,5 +188,31 @@ describe('failures and apologies', () => {
   it('apologises briefly', () => {
     expect(messageProblems(apologyMessage())).toEqual([]);
     expect(apologyMessage().text).toMatch(/^Sorry/);
+  });
+});
+
+describe('compare as a table', () => {
+  it('puts the stacks in rows and L, S, O, cold start and memory in columns, in the answer’s language', () => {
+    for (const [language, head] of [
+      ['en', ['Stack', 'Latency', 'Security', 'Observability', 'Cold start', 'Memory']],
+      ['zh', ['技术栈', '延迟', '安全', '可观测性', '冷启动', '内存']],
+    ] as const) {
+      const compared = advisor().compare(['edge, cold start < 10ms', 'V∘S∘C∘M', 'I∘C∘S∘Am'], language);
+      if (!compared.ok) throw new Error(compared.error.code);
+      const message = answerMessage(compared.value);
+      expect(messageProblems(message)).toEqual([]);
+      const tables = message.blocks.filter((b) => b.type === 'table') as unknown as {
+        rows: { text: string }[][];
+      }[];
+      expect(tables).toHaveLength(1);
+      const rows = tables[0].rows.map((r) => r.map((cell) => cell.text));
+      expect(rows[0]).toEqual(head);
+      expect(rows.slice(1).map((r) => r[0])).toEqual([
+        '1. Docker + WasmEdge I∘C∘S∘W',
+        '2. Kata + Istio Ambient V∘S∘C∘M',
+        '3. Docker + Istio Ambient I∘C∘S∘Am',
+      ]);
+      expect(rows[1].slice(1)).toEqual(['5', '4', '4', '< 10 ms', '< 50 MB']);
+    }
   });
 });

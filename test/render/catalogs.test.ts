@@ -15,7 +15,7 @@ import { zh } from '../../src/render/messages/zh.js';
 const HAN = /\p{Script=Han}/u;
 
 /** Messages the same in both languages on purpose: formats of numbers and symbols only. */
-const SAME = new Set(['score', 'language']);
+const SAME = new Set(['score', 'language', 'review.adr.separator']);
 
 /** Every string leaf of a catalog, by path (functions are exercised below with facts). */
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -73,6 +73,9 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'unknown-command': { command: 'frobnicate', commands: ['ask', 'advise'] },
   'bad-option': { detail: "Unknown option '--x'" },
   'bad-language': { value: 'fr' },
+  'diff-needs-two': { count: 1 },
+  'bad-status': { value: 'maybe' },
+  'adr-exists': { file: 'docs/decisions/0001-use-x.md' },
   'internal-error': { detail: 'boom' },
   'config-invalid': { problems: [{ name: 'SLACK_BOT_TOKEN', issue: 'missing' }] },
   'slack-rejected-token': { token: 'SLACK_BOT_TOKEN', error: 'invalid_auth' },
@@ -246,6 +249,28 @@ function sentences(m: Messages): [string, string][] {
     ['tie', m.winner('latency', ['a', 'b'], 5, true)],
     ['running', m.running('http', 'v1', 3000)],
     ['cliKit.usage', m.cliKit.usage('myapp')],
+    ['review.changed', m.review.changed('Kata `V∘S∘C∘M`', 'Docker + WasmEdge `I∘C∘S∘W`')],
+    ['review.unchanged.0', m.review.unchanged('Docker + WasmEdge `I∘C∘S∘W`', 0, 0)],
+    ['review.unchanged.1', m.review.unchanged('Docker + WasmEdge `I∘C∘S∘W`', 1, 0)],
+    ['review.requirementChange.need', m.review.requirementChange({ kind: 'need', requirement })],
+    ['review.requirementChange.number', m.review.requirementChange({ kind: 'number', constraint: check.constraint })],
+    ['review.metricDelta', m.review.metricDelta({ dimension: 'latency', before: 4, after: 5 })],
+    ['review.flipped.new', m.review.flipped({ constraint: check.constraint, before: undefined, after: 'met' })],
+    ['review.flipped.old', m.review.flipped({ constraint: check.constraint, before: 'met', after: 'violated' })],
+    ['review.recordUploaded', m.review.recordUploaded('Edge')],
+    ['review.recordWritten', m.review.recordWritten('docs/0001-edge.md')],
+    ['review.adr.defaultTitle', m.review.adr.defaultTitle('Docker + WasmEdge')],
+    ['review.adr.thread', m.review.adr.thread('https://example.slack.com/archives/C1/p1')],
+    ['review.adr.recommended', m.review.adr.recommended('Docker + WasmEdge')],
+    ['review.adr.chosen', m.review.adr.chosen('Docker + WasmEdge', m.reason(REASONS[0]))],
+    ['review.adr.good', m.review.adr.good(m.check(check))],
+    ['review.adr.bad', m.review.adr.bad(m.check(check))],
+    ['review.adr.neutral', m.review.adr.neutral(m.check(check))],
+    [
+      'review.adr.over',
+      m.review.adr.over('Kata', m.trade({ kind: 'metric', dimension: 'security', value: 4, versus: 5 })),
+    ],
+    ['review.adr.knowledge', m.review.adr.knowledge('2026.11')],
   ];
 }
 

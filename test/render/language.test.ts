@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/advisor/answer.js';
 import { failure } from '../../src/failure.js';
 import type { Language } from '../../src/language.js';
+import { adrMarkdown } from '../../src/render/adr.js';
 import { answerMessage, apologyMessage, failureMessage } from '../../src/render/blocks.js';
 import { operatorsMessage } from '../../src/render/blocks-explanation.js';
 import { EXAMPLES } from '../../src/render/blocks-help.js';
+import { diffBlocks, diffJson, diffText } from '../../src/render/diff.js';
+import { REGIMES, requirementsForm } from '../../src/render/form.js';
 import { homeView } from '../../src/render/home.js';
 import { answerJson } from '../../src/render/json.js';
 import { messages } from '../../src/render/messages/index.js';
@@ -181,5 +184,50 @@ describe('every answer is whole in the asker’s language', () => {
   it('the CLI help is in one language', () => {
     expect(chineseLeaks(messages('en').cliHelp, ['强隔离+合规，多租户'])).toEqual([]);
     expect(messages('zh').cliHelp).toMatch(HAN);
+  });
+});
+
+describe('design reviews are whole in one language', () => {
+  const pairs = {
+    en: ['multi-tenant', 'multi-tenant, cold start < 10ms'],
+    zh: ['多租户', '多租户，冷启动小于10毫秒'],
+  } as const;
+
+  for (const language of ['en', 'zh'] as const) {
+    it(`${language}: what changed (Slack, terminal, --json) and the decision record`, () => {
+      const [before, after] = pairs[language];
+      const quoted = [...requestWords(before), ...requestWords(after)];
+      const leaks = language === 'zh' ? englishLeaks : chineseLeaks;
+      for (const [x, y] of [
+        [before, after],
+        [after, `${after}，${language === 'zh' ? '内存小于50MB' : 'memory < 50MB'}`],
+      ]) {
+        const d = a.diff(x, y);
+        if (!d.ok) throw new Error(d.error.code);
+        expect(d.value.language).toBe(language);
+        expect(leaks(visibleTexts({ blocks: diffBlocks(d.value) }).join('\n'), quoted)).toEqual([]);
+        expect(leaks(diffText(d.value), quoted)).toEqual([]);
+        expect(leaks(String(diffJson(d.value).summary), quoted)).toEqual([]);
+      }
+      const advice = a.advise(after);
+      if (!advice.ok) throw new Error(advice.error.code);
+      const adr = adrMarkdown(advice.value, { status: 'proposed', date: '2026-11-20' });
+      // Markdown syntax and the front matter's keys are not prose.
+      const body = adr.markdown.replace(/^---[\s\S]*?---\n/, '').replace(/^[#*>]+ /gm, '');
+      expect(leaks(body, quoted)).toEqual([]);
+    });
+  }
+
+  it('the requirements form is in one language each (the regimes keep their own names)', () => {
+    const names = Object.values(REGIMES);
+    expect(englishLeaks(visibleTexts(requirementsForm('zh')).join('\n'), names)).toEqual([]);
+    expect(chineseLeaks(visibleTexts(requirementsForm('en')).join('\n'), names)).toEqual([]);
+    expect(visibleTexts(requirementsForm('en')).join('\n')).toContain('Latency budget (ms)');
+  });
+
+  it('the explanation for a message with no text, and the buttons, are in one language each', () => {
+    expect(englishLeaks(messages('zh').review.noText)).toEqual([]);
+    expect(chineseLeaks(messages('en').review.noText)).toEqual([]);
+    expect(englishLeaks(Object.values(messages('zh').review.buttons).join('\n'))).toEqual([]);
   });
 });

@@ -84,7 +84,14 @@ export function brokenAdvisor(): AdvisorPort {
   const boom = () => {
     throw new Error('advisor exploded');
   };
-  return { version: 'test', answer: boom, compare: boom, explain: boom, ownLanguage: () => undefined };
+  return {
+    version: 'test',
+    answer: boom,
+    compare: boom,
+    explain: boom,
+    adviseFrom: boom,
+    ownLanguage: () => undefined,
+  };
 }
 
 /** A Web API client with the methods the listeners call, as spies answering like Slack. */

@@ -3,6 +3,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/slack/listeners/commands/index.js';
+import { ASK_ABOUT_MESSAGE } from '../../src/slack/listeners/shortcuts/ask-about-message.js';
+import { OPEN_FORM_SHORTCUT } from '../../src/slack/listeners/shortcuts/open-form.js';
 
 /** manifest.yml against Slack's own JSON Schema for app manifests (v1), copied into the fixtures. */
 
@@ -12,6 +14,8 @@ interface Manifest {
   features: {
     slash_commands: { command: string; usage_hint?: string; url?: string }[];
     app_home: Record<string, boolean>;
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
+    agent_view?: { agent_description?: string };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -69,5 +73,22 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('declares the message and global shortcuts the bot listens for, and would refuse one with too long a name', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_MESSAGE, name: 'Ask stack-advisor' }),
+    );
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'global', callback_id: OPEN_FORM_SHORTCUT }),
+    );
+    // The Messages tab's suggested prompts: the agent messaging experience and its scope.
+    expect(manifest.features.agent_view?.agent_description).toBeTruthy();
+    expect(manifest.oauth_config.scopes.bot).toContain('assistant:write');
+    const long = structuredClone(manifest);
+    long.features.shortcuts = [
+      { ...(manifest.features.shortcuts ?? [])[0], name: 'Ask stack-advisor about this message' },
+    ];
+    expect(problems(long)).not.toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
+import { reviewEn } from './review-en.js';
 
 const lists = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 const ors = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });
@@ -245,6 +246,12 @@ function failureText(f: Failure): string {
       return f.params.detail;
     case 'bad-language':
       return `--lang takes en or zh, not "${f.params.value}"`;
+    case 'diff-needs-two':
+      return `diff takes two requests, before and after (got ${f.params.count}): stack-advisor diff "<before>" "<after>"`;
+    case 'bad-status':
+      return `--status takes proposed or accepted, not "${f.params.value}"`;
+    case 'adr-exists':
+      return `refusing to overwrite ${f.params.file}: nothing was written`;
     case 'internal-error':
       return `internal error: ${f.params.detail}`;
     case 'config-invalid':
@@ -581,6 +588,8 @@ export const en: Messages = {
     '`/stack compare <a> | <b>`: side by side, and which one wins on what',
     '`/stack explain <operator or form>`: what it is, implementations, figures, when to use it',
     '`/stack help`: this message',
+    '`/stack form`: a form for the latency, memory, compliance and other requirements',
+    '*Ask stack-advisor* on any message (its ⋮ menu): an answer to that message, private to you',
     '@mention me in a thread: I answer there, and follow-ups combine with my earlier answer in that thread',
     'Direct messages work like mentions',
   ],
@@ -629,6 +638,7 @@ export const en: Messages = {
     remove: 'Remove',
     seccompWhere: (profile, placement) => (placement === '' ? profile : `${profile} ${placement}`),
   },
+  review: reviewEn,
 
   cliHelp: `stack-advisor — which runtime / isolation / mesh stack fits your requirements
   stack-advisor ask "<text>"                answers as /stack does: advice, simplification, explanation, comparison, help
@@ -638,6 +648,9 @@ export const en: Messages = {
   stack-advisor compare "<a>" "<b>" [...]   requirements or operator words, side by side
   stack-advisor blocks "<text>"             the Block Kit JSON the Slack bot would send for /stack <text>
   stack-advisor kit "<word or requirements>" --out DIR [--app NAME] [--image IMAGE] [--force]
+  stack-advisor diff "<before>" "<after>"   what changes in the recommendation, and why
+  stack-advisor adr "<requirements>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
+                                            a decision record (MADR 4.0); in DIR as the next NNNN-title.md
 Options: --json (machine-readable), --lang en|zh (default: the request's language, then LC_ALL/LANG), --no-color,
 --radar FILE (answers follow your technology radar: Backstage JSON or a Build-Your-Own-Radar CSV), --help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
 Operators: V Kc F G Cc (heads) · I C S (base) · M W We Am P Ns Cg O E Ist Otel Gk (add-ons) · ∅ · V⁻¹`,

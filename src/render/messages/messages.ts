@@ -13,6 +13,7 @@ import type {
   Ring,
   TradeItem,
 } from '../../advisor/answer.js';
+import type { FlippedCheck, MetricDelta, RequirementChange } from '../../advisor/diff.js';
 import type { EstimateStart, MetricSource } from '../../algebra/metrics.js';
 import type { AlgebraWarning, Rule } from '../../algebra/normalize.js';
 import type { Failure } from '../../failure.js';
@@ -212,6 +213,8 @@ export interface Messages {
     /** The seccomp phrase of the Deployment's description: the profile, then where it applies. */
     readonly seccompWhere: (profile: string, placement: string) => string;
   };
+  // Design reviews: what changed, asking on a message, the decision record.
+  readonly review: Review;
 
   // The terminal.
   readonly cliHelp: string;
@@ -236,5 +239,111 @@ export interface Messages {
     readonly figures: string;
     readonly knowledge: string;
     readonly radar: string;
+  };
+}
+
+/** The words of design reviews: a thread's change explained, the message shortcut, and the MADR decision record. */
+export interface Review {
+  readonly whatChanged: string;
+  /** The recommendation moved from one stack to another (names and forms as given, already formatted). */
+  changed(before: string, after: string): string;
+  /** Nothing changed: one line, and why (how many requirements came or went). */
+  unchanged(stack: string, added: number, removed: number): string;
+  readonly cause: string;
+  readonly added: string;
+  readonly removed: string;
+  requirementChange(c: RequirementChange): string;
+  readonly metricDeltas: string;
+  metricDelta(d: MetricDelta): string;
+  readonly flippedChecks: string;
+  flipped(f: FlippedCheck): string;
+  readonly buttons: { readonly shareInThread: string; readonly recordDecision: string };
+  /** The message shortcut was used on a message with no text (a file alone, blocks only). */
+  readonly noText: string;
+  /** The decision record was uploaded into the thread. */
+  recordUploaded(title: string): string;
+  readonly recordPrivate: string;
+  readonly recordUploadFailed: string;
+  readonly recordNoAnswer: string;
+  /** `adr --out` wrote the file. */
+  recordWritten(path: string): string;
+  readonly feedback: { readonly good: string; readonly bad: string; readonly thanks: string };
+  /** The Messages tab's suggested prompts: a title, and four prompts (a title and the message it sends). */
+  readonly prompts: {
+    readonly title: string;
+    readonly items: readonly { readonly title: string; readonly message: string }[];
+  };
+  /** The requirements form (a modal). */
+  readonly form: {
+    readonly title: string;
+    readonly submit: string;
+    readonly close: string;
+    readonly intro: string;
+    readonly latency: string;
+    readonly coldStart: string;
+    readonly memory: string;
+    readonly compliance: string;
+    readonly tenancy: string;
+    readonly tenancyOptions: { readonly single: string; readonly multi: string };
+    readonly edge: string;
+    readonly edgeOption: string;
+    readonly mesh: string;
+    readonly meshOptions: {
+      readonly sidecar: string;
+      readonly ambient: string;
+      readonly none: string;
+      readonly any: string;
+    };
+    readonly isolation: string;
+    readonly isolationOptions: {
+      readonly vm: string;
+      readonly strong: string;
+      readonly 'no-vm': string;
+      readonly any: string;
+    };
+    readonly text: string;
+    readonly textHint: string;
+    readonly conversation: string;
+    readonly conversationHint: string;
+    /** The words a number field's requirement is quoted by (`latency budget ≤ 20 ms`). */
+    asked(field: string, value: number, unit: 'ms' | 'MB'): string;
+    readonly errors: {
+      readonly 'not-a-number': string;
+      readonly negative: string;
+      readonly 'too-large': string;
+      readonly 'unknown-option': string;
+      readonly empty: string;
+      readonly 'too-long': string;
+    };
+    /** The Home tab's and `/stack form`'s way in. */
+    readonly open: string;
+  };
+  readonly adr: {
+    defaultTitle(stack: string): string;
+    readonly context: string;
+    readonly drivers: string;
+    readonly options: string;
+    readonly outcome: string;
+    readonly consequences: string;
+    readonly confirmation: string;
+    readonly more: string;
+    readonly asked: string;
+    thread(url: string): string;
+    readonly noDrivers: string;
+    recommended(option: string): string;
+    chosen(option: string, because: string): string;
+    good(text: string): string;
+    bad(text: string): string;
+    neutral(text: string): string;
+    /** A trade-off against another option: `Latency 5 vs 3 (over Kata)`. */
+    over(option: string, what: string): string;
+    /** Between the reasons of one sentence. */
+    readonly separator: string;
+    readonly commands: string;
+    readonly checks: string;
+    readonly noCommands: string;
+    knowledge(version: string): string;
+    readonly sources: string;
+    readonly generated: string;
   };
 }

@@ -11,6 +11,7 @@ import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
 import type { Messages } from './messages.js';
+import { reviewZh } from './review-zh.js';
 
 const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
 const ors = new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' });
@@ -252,6 +253,12 @@ function failureText(f: Failure): string {
       return `选项有误：${f.params.detail}`;
     case 'bad-language':
       return `--lang 只接受 en 或 zh，而不是“${f.params.value}”`;
+    case 'diff-needs-two':
+      return `diff 需要前后两个请求（收到 ${f.params.count} 个）：stack-advisor diff "<之前>" "<之后>"`;
+    case 'bad-status':
+      return `--status 只接受 proposed 或 accepted，而不是“${f.params.value}”`;
+    case 'adr-exists':
+      return `拒绝覆盖 ${f.params.file}：未写入任何文件`;
     case 'internal-error':
       return `内部错误：${f.params.detail}`;
     case 'config-invalid':
@@ -585,6 +592,8 @@ export const zh: Messages = {
     '`/stack 比较 <a> | <b>`：并列比较，以及谁在哪方面胜出',
     '`/stack 解释 <算子或范式>`：它是什么、实现、数据、适用场景',
     '`/stack 帮助`：显示本消息',
+    '`/stack 表单`：用表单填写延迟、内存、合规等需求',
+    '在任意消息的 ⋮ 菜单中选择 *Ask stack-advisor*：针对该消息的回答，仅您可见',
     '在话题中 @我：我在话题内回答，后续追问会与我在该话题中的上一个回答合并',
     '私信与 @我 的用法相同',
   ],
@@ -632,6 +641,7 @@ export const zh: Messages = {
     remove: '删除',
     seccompWhere: (profile, placement) => (placement === '' ? profile : `${profile}，${placement}`),
   },
+  review: reviewZh,
 
   cliHelp: `stack-advisor —— 哪种运行时 / 隔离 / 网格技术栈适合您的需求
   stack-advisor ask "<文本>"                与 /stack 相同的回答：建议、化简、解释、比较、帮助
@@ -643,6 +653,10 @@ export const zh: Messages = {
   stack-advisor kit "<算子序列或需求>" --out DIR [--app NAME] [--image IMAGE] [--force]
 选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、
 --radar 文件（回答遵循贵组织的技术雷达：Backstage JSON 或 Build-Your-Own-Radar CSV）、--help、--version。
+  stack-advisor diff "<之前>" "<之后>"      推荐有何变化，以及原因
+  stack-advisor adr "<需求>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
+                                            决策记录（MADR 4.0）；在 DIR 中按下一个 NNNN-标题.md 命名
+选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、--help、--version。
 退出码：0 已回答，2 输入有误，1 无法运行。
 算子：V Kc F G Cc（头部）· I C S（基础）· M W We Am P Ns Cg O E Ist Otel Gk（附加）· ∅ · V⁻¹`,
   cliKit: {

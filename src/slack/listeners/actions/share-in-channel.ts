@@ -24,7 +24,13 @@ export const shareInChannelCallback =
     const language = pressed?.language;
     try {
       const request = pressed?.kind === 'share' ? pressed.request : '';
-      const answer = reply(services.advisor, request, undefined, { sharedBy: body.user.id }, { fallback: language });
+      const answer = reply(
+        services.advisor,
+        request,
+        undefined,
+        { sharedBy: body.user.id, recordDecision: true },
+        { fallback: language },
+      );
       if (!answer.answered) {
         await respond(privately(answer.message, undefined));
         return;

@@ -1,8 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { apologyMessage } from '../../../render/blocks.js';
 import { typedText } from '../../incoming-text.js';
+import { openForm } from '../../open-form.js';
 import { reply } from '../../reply.js';
 import type { Services } from '../../services.js';
+
+/** `/stack form` (English) or `/stack 表单` (Chinese): the requirements form in that language. */
+const FORM_WORDS = /^(?:(form)|表单)$/i;
 
 /**
  * `/stack …`: the answer is computed in microseconds, so it goes back in the acknowledgement itself, private to the
@@ -17,6 +21,14 @@ export const stackCommandCallback =
     let fallback: Awaited<ReturnType<Services['userLanguage']>>;
     try {
       const text = typedText(command.text ?? '');
+      const form = FORM_WORDS.exec(text);
+      if (form !== null) {
+        // `/stack form`: the trigger id lives 3 seconds, so the form opens before anything else.
+        acknowledged = true;
+        await ack();
+        await openForm(client, command.trigger_id, form[1] === undefined ? 'zh' : 'en', logger);
+        return;
+      }
       fallback =
         services.advisor.ownLanguage(text) === undefined
           ? await services.userLanguage(client, command.user_id, logger)

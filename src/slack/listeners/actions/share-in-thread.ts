@@ -1,0 +1,60 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ACTION, fromAction } from '../../../render/buttons.js';
+import { reply } from '../../reply.js';
+import { apologize, privately, responder } from '../../respond.js';
+import type { Services } from '../../services.js';
+import { withRetries } from '../../web-api-retry.js';
+
+/**
+ * Share in thread (under a message shortcut's private answer): the request is asked again and posted into the
+ * message's thread with the metadata that @-mention follow-ups in that thread build on.
+ */
+export const shareInThreadCallback =
+  (services: Services) =>
+  async ({
+    ack,
+    action,
+    body,
+    client,
+    respond: given,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+    await ack();
+    const respond = responder(given, body, client);
+    const pressed = fromAction(ACTION.shareInThread, action.value);
+    const language = pressed?.language;
+    try {
+      const channel = body.channel?.id;
+      if (pressed?.kind !== 'share-in-thread' || channel === undefined) {
+        logger.warn('Share in thread: the press carried no thread or channel');
+        await apologize(respond, logger, 'Share in thread', new Error('no thread to share into'), language);
+        return;
+      }
+      const answer = reply(
+        services.advisor,
+        pressed.request,
+        undefined,
+        { sharedBy: body.user.id, recordDecision: true },
+        {
+          fallback: pressed.language,
+        },
+      );
+      if (!answer.answered) {
+        await respond(privately(answer.message, undefined));
+        return;
+      }
+      await withRetries(services.retry, logger, 'chat.postMessage', { idempotent: false }, () =>
+        client.chat.postMessage({
+          channel,
+          thread_ts: pressed.threadTs,
+          text: answer.message.text,
+          blocks: answer.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(answer.metadata === undefined ? {} : { metadata: answer.metadata }),
+        }),
+      );
+    } catch (error) {
+      await apologize(respond, logger, 'Share in thread', error, language);
+    }
+  };
