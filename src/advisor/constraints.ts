@@ -1,6 +1,6 @@
 import type { Assumption, Comparator, Constraint } from './answer.js';
 import type { Lexicon } from './lexicon.js';
-import type { Found } from './phrases.js';
+import type { Found } from './phrase-matcher.js';
 
 /** A numeric requirement and the span of text it was read from. */
 export interface ReadConstraint {

@@ -1,7 +1,7 @@
 import type { Operator } from '../algebra/operators.js';
 import type { Knowledge, Need, Quantity, Topic } from '../knowledge/schema.js';
 import type { Comparator } from './answer.js';
-import { PhraseMatcher } from './phrases.js';
+import { PhraseMatcher } from './phrase-matcher.js';
 
 export interface Unit {
   readonly kind: 'time' | 'size';

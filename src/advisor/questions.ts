@@ -1,6 +1,6 @@
 import { letterOf, type Operator, SYMBOLS } from '../algebra/operators.js';
 import { fold, type Lexicon } from './lexicon.js';
-import type { Found } from './phrases.js';
+import type { Found } from './phrase-matcher.js';
 
 /**
  * Questions in natural form, in English, Chinese or both: how to use the bot, a word to simplify inside a sentence,

@@ -4,7 +4,7 @@ import type { Constraint, Reading, Requirement } from './answer.js';
 import { readConstraints } from './constraints.js';
 import { fold, type Lexicon } from './lexicon.js';
 import { spellNumbers } from './numbers.js';
-import type { Found } from './phrases.js';
+import type { Found } from './phrase-matcher.js';
 
 /** What a request says, before any decision: needs (with negation), numeric constraints, and what was not understood. */
 export interface ParsedRequest {
