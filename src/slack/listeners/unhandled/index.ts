@@ -1,10 +1,8 @@
 import type { App } from '@slack/bolt';
 import { FORM_CALLBACK } from '../../../render/form.js';
+import { except } from '../except.js';
 import { ASK_ABOUT_MESSAGE } from '../shortcuts/ask-about-message.js';
 import { OPEN_FORM_SHORTCUT } from '../shortcuts/open-form.js';
-
-/** Anything but the given ids: Bolt runs every listener that matches, so a catch-all must leave the real ones alone. */
-const except = (...ids: readonly string[]): RegExp => new RegExp(`^(?!(?:${ids.join('|')})$)`);
 
 /**
  * Interactions the bot opens nothing for (a modal's submission or close it does not know, a shortcut, a select's
