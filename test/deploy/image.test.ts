@@ -1,23 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/slack/config.js';
 import { FakeSlack } from '../e2e/fake-slack.js';
+import { carryOutImage, envOf } from './carry-out.js';
 import { contextFiles, copyArguments, dockerignore, envKeys, readDockerfile, type Stage } from './dockerfile.js';
 
 /**
@@ -165,70 +156,6 @@ const fake = new FakeSlack();
 let work = '';
 const children: ChildProcess[] = [];
 
-/** A folder per stage standing for its filesystem root. */
-const rootOf = (stage: Stage) => join(work, stage.name ?? `stage-${stages.indexOf(stage)}`);
-
-function carryOut(stage: Stage): string {
-  const root = rootOf(stage);
-  let workdir = root;
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'WORKDIR') {
-      workdir = join(root, instruction.rest);
-      mkdirSync(workdir, { recursive: true });
-    } else if (instruction.keyword === 'COPY') {
-      const { sources, destination } = copyArguments(instruction);
-      const target = join(workdir, destination);
-      const from = instruction.flags.from;
-      for (const source of sources) {
-        if (from !== undefined) {
-          const other = stages.find((s) => s.name === from);
-          if (other === undefined) throw new Error(`COPY --from=${from}: no such stage`);
-          cpSync(join(rootOf(other), source), target, { recursive: true });
-        } else {
-          // From the build context: a folder's files (as .dockerignore leaves them) into the destination.
-          const base = source === '.' ? '' : source.replace(/\/$/, '');
-          for (const file of contextFiles(ROOT, ignored)) {
-            if (base !== '' && file !== base && !file.startsWith(`${base}/`)) continue;
-            // A folder's contents go into the destination; a file goes into it when it names a folder.
-            const intoFolder = sources.length > 1 || /\/$|^\.$/.test(destination);
-            const to =
-              file !== base
-                ? join(target, base === '' ? file : relative(base, file))
-                : intoFolder
-                  ? join(target, file.split('/').at(-1) ?? '')
-                  : target;
-            mkdirSync(dirname(to), { recursive: true });
-            cpSync(join(ROOT, file), to);
-          }
-        }
-      }
-    } else if (instruction.keyword === 'RUN') {
-      for (const command of instruction.rest.split('&&').map((c) => c.trim())) {
-        if (/^npm ci\b/.test(command)) {
-          // This checkout's dependencies stand for the installed ones; that the runtime needs no dev dependency is
-          // checked on the compiled imports below.
-          if (!existsSync(join(workdir, 'node_modules'))) {
-            symlinkSync(join(ROOT, 'node_modules'), join(workdir, 'node_modules'), 'dir');
-          }
-        } else if (command === 'npm run build') {
-          execFileSync('npm', ['run', 'build', '--silent'], { cwd: workdir, stdio: 'pipe' });
-        } else if (!/^npm cache clean\b/.test(command)) {
-          throw new Error(`RUN ${command}: this test does not know how to carry it out; teach it`);
-        }
-      }
-    }
-  }
-  return workdir;
-}
-
-function envOf(stage: Stage): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const instruction of named(stage, 'ENV')) {
-    for (const m of instruction.rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=(\S*)/g)) env[m[1]] = m[2];
-  }
-  return env;
-}
-
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -281,8 +208,7 @@ describe('Dockerfile: carried out', () => {
   beforeAll(async () => {
     await fake.start();
     work = mkdtempSync(join(tmpdir(), 'stack-advisor-image-'));
-    for (const stage of stages.slice(0, -1)) carryOut(stage);
-    app = carryOut(runtime);
+    app = carryOutImage(ROOT, work);
   }, 180_000);
 
   afterAll(async () => {

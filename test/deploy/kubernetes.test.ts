@@ -115,6 +115,10 @@ describe('deploy/kubernetes: the schemas', () => {
     const secretFile = one('Secret').file;
     expect(k.resources.sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml' && f !== secretFile).sort());
     expect(k.images.map((i) => i.name)).toEqual([container().image.split(':')[0]]);
+    // The image's tag is the package's version, in both places.
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(container().image).toBe(`stack-advisor:${version}`);
+    expect(k.images[0].newTag).toBe(version);
   });
 });
 
