@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:runtime`: kit seccomp profiles under a real OCI runtime (crun or runc); needs root.
+// `npm run test:runtime`: kit seccomp profiles, and the bot's image, under a real OCI runtime (crun or runc); needs root.
 export default defineConfig({
   test: {
     include: ['test/runtime/**/*.runtime.ts'],

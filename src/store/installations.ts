@@ -51,8 +51,12 @@ interface BotRow {
 interface UserRow {
   readonly user_id: string;
   readonly user_token: string | null;
+  readonly user_refresh_token: string | null;
+  readonly user_token_expires_at: Date | null;
   readonly user_scopes: string[] | null;
 }
+
+const USER_COLUMNS = 'user_id, user_token, user_refresh_token, user_token_expires_at, user_scopes';
 
 /** The installation without a single token: what is kept in the `installation` column as it is. */
 function withoutTokens(installation: Installation): Installation {
@@ -143,11 +147,10 @@ export class PostgresInstallationStore implements InstallationStore {
       logger?.debug(`No installation for enterprise ${key.enterpriseId || '-'} team ${key.teamId || '-'}`);
       throw new NotInstalledError(key);
     }
-    const expiresAt = seconds(bot.bot_token_expires_at);
-    if (this.refresh !== undefined && bot.bot_refresh_token !== null && expiresAt !== undefined) {
-      if (expiresAt - this.now() / 1000 < REFRESH_AHEAD_S) bot = await this.refreshed(key, logger);
+    if (this.refresh !== undefined && this.due(bot.bot_refresh_token, bot.bot_token_expires_at)) {
+      bot = await this.refreshed(key, logger);
     }
-    const user = query.userId === undefined ? undefined : await this.user(key, query.userId);
+    const user = query.userId === undefined ? undefined : await this.freshUser(key, query.userId, logger);
     const saved = bot.installation;
     return {
       ...saved,
@@ -162,6 +165,7 @@ export class PostgresInstallationStore implements InstallationStore {
             },
           }),
       // Another user's token is never returned: the installer's user id stays, its token does not (vercel#189).
+      // A rotating user token's refresh token and expiry stay here: this store refreshes it, Bolt never does.
       user:
         user?.user_token == null
           ? { id: saved.user.id, token: undefined, scopes: undefined }
@@ -213,13 +217,93 @@ export class PostgresInstallationStore implements InstallationStore {
     return result.rows[0];
   }
 
-  private async user(key: InstallationKey, userId: string): Promise<UserRow | undefined> {
-    const result = await this.pool.query<UserRow>(
-      `SELECT user_id, user_token, user_scopes FROM slack_user_grants
-       WHERE client_id = $1 AND enterprise_id = $2 AND team_id = $3 AND user_id = $4`,
+  private async user(
+    db: pg.Pool | pg.PoolClient,
+    key: InstallationKey,
+    userId: string,
+    lock = false,
+  ): Promise<UserRow | undefined> {
+    const result = await db.query<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM slack_user_grants
+       WHERE client_id = $1 AND enterprise_id = $2 AND team_id = $3 AND user_id = $4${lock ? ' FOR UPDATE' : ''}`,
       [this.clientId, key.enterpriseId, key.teamId, userId],
     );
     return result.rows[0];
+  }
+
+  /** True when a token with this refresh token and expiry is due: it expires within REFRESH_AHEAD_S. */
+  private due(refreshToken: string | null, expiresAt: Date | null): boolean {
+    const at = seconds(expiresAt);
+    return refreshToken !== null && at !== undefined && at - this.now() / 1000 < REFRESH_AHEAD_S;
+  }
+
+  /**
+   * The user's grant, its rotating token refreshed when due, under the same kind of advisory lock as the bot's. A
+   * refresh that fails leaves the user without a token for this request (logged); the bot still answers.
+   */
+  private async freshUser(key: InstallationKey, userId: string, logger?: Logger): Promise<UserRow | undefined> {
+    const row = await this.user(this.pool, key, userId);
+    if (
+      row === undefined ||
+      this.refresh === undefined ||
+      !this.due(row.user_refresh_token, row.user_token_expires_at)
+    ) {
+      return row;
+    }
+    const refresh = this.refresh;
+    try {
+      return await this.underLock(`user:${key.enterpriseId}:${key.teamId}:${userId}`, async (client) => {
+        const locked = await this.user(client, key, userId, true);
+        if (locked?.user_refresh_token == null || !this.due(locked.user_refresh_token, locked.user_token_expires_at)) {
+          return locked;
+        }
+        logger?.debug(`Refreshing a user token in enterprise ${key.enterpriseId || '-'} team ${key.teamId || '-'}`);
+        const fresh = await refresh(this.cipher.open(locked.user_refresh_token));
+        const updated = await client.query<UserRow>(
+          `UPDATE slack_user_grants SET user_token = $5, user_refresh_token = $6,
+             user_token_expires_at = to_timestamp($7), key_id = $8
+           WHERE client_id = $1 AND enterprise_id = $2 AND team_id = $3 AND user_id = $4
+           RETURNING ${USER_COLUMNS}`,
+          [
+            this.clientId,
+            key.enterpriseId,
+            key.teamId,
+            userId,
+            this.cipher.seal(fresh.token),
+            this.cipher.seal(fresh.refreshToken),
+            fresh.expiresAt,
+            this.cipher.keyId,
+          ],
+        );
+        return updated.rows[0];
+      });
+    } catch (error) {
+      // Slack's error code (invalid_refresh_token…) or the error's class: never a message that might quote a token.
+      const code = (error as { data?: { error?: unknown } }).data?.error;
+      logger?.warn(
+        `Could not refresh a user token in enterprise ${key.enterpriseId || '-'} team ${key.teamId || '-'}: ${typeof code === 'string' ? code : error instanceof Error ? error.name : 'error'}`,
+      );
+      return undefined;
+    }
+  }
+
+  /** Runs `work` in a transaction holding the advisory lock named `name` (for this app), committed if it returns. */
+  private async underLock<T>(name: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `stack-advisor:refresh:${this.clientId}:${name}`,
+      ]);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /**
@@ -229,23 +313,10 @@ export class PostgresInstallationStore implements InstallationStore {
   private async refreshed(key: InstallationKey, logger?: Logger): Promise<BotRow> {
     const refresh = this.refresh;
     if (refresh === undefined) throw new Error('unreachable: refreshed() without a refresh function');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `stack-advisor:refresh:${this.clientId}:${key.enterpriseId}:${key.teamId}`,
-      ]);
+    return this.underLock(`${key.enterpriseId}:${key.teamId}`, async (client) => {
       const row = await this.bot(client, key, true);
       if (row === undefined) throw new NotInstalledError(key);
-      const expiresAt = seconds(row.bot_token_expires_at);
-      if (
-        row.bot_refresh_token === null ||
-        expiresAt === undefined ||
-        expiresAt - this.now() / 1000 >= REFRESH_AHEAD_S
-      ) {
-        await client.query('COMMIT');
-        return row;
-      }
+      if (row.bot_refresh_token === null || !this.due(row.bot_refresh_token, row.bot_token_expires_at)) return row;
       logger?.debug(`Refreshing the bot token of enterprise ${key.enterpriseId || '-'} team ${key.teamId || '-'}`);
       const fresh = await refresh(this.cipher.open(row.bot_refresh_token));
       const updated = await client.query<BotRow>(
@@ -262,15 +333,9 @@ export class PostgresInstallationStore implements InstallationStore {
           this.cipher.keyId,
         ],
       );
-      await client.query('COMMIT');
       const stored = updated.rows[0];
       if (stored === undefined) throw new NotInstalledError(key);
       return stored;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

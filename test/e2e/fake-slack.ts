@@ -26,6 +26,17 @@ export interface Grant {
   readonly botToken: string;
   readonly botUserId: string;
   readonly userId: string;
+  /** The installer's own user token (the install asked for user scopes), with those scopes. */
+  readonly userToken?: string;
+  readonly userScopes?: string;
+  /** Token rotation on: the bot's (or the user's) token expires in `expiresIn` seconds and comes with a refresh token. */
+  readonly botRotation?: Rotation;
+  readonly userRotation?: Rotation;
+}
+
+export interface Rotation {
+  readonly refreshToken: string;
+  readonly expiresIn: number;
 }
 
 export type Fault =
@@ -80,6 +91,11 @@ export class FakeSlack {
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl = 'ws://127.0.0.1:1/';
   private readonly faults = new Map<string, Fault[]>();
+  /** Refresh tokens already spent: Slack's are single-use. */
+  private readonly spentRefreshTokens = new Set<string>();
+  /** Refresh tokens that belong to user tokens (a refresh answers token_type user for them). */
+  private readonly userRefreshTokens = new Set<string>();
+  private userRefreshes = 0;
   private readonly messages: StoredMessage[] = [];
   private server: Server | undefined;
   private port = 0;
@@ -145,6 +161,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.responses.length = 0;
     this.faults.clear();
+    this.spentRefreshTokens.clear();
   }
 
   /** The next message timestamp: one clock for the bot's messages and the test's, as in a real channel. */
@@ -199,6 +216,21 @@ export class FakeSlack {
       }
       case 'oauth.v2.access': {
         if (args.grant_type === 'refresh_token') {
+          const spent = String(args.refresh_token);
+          if (this.spentRefreshTokens.has(spent)) return { ok: false, error: 'invalid_refresh_token' };
+          this.spentRefreshTokens.add(spent);
+          if (this.userRefreshTokens.has(spent)) {
+            this.userRefreshes += 1;
+            const refreshToken = `xoxe-1-user-${this.userRefreshes}`;
+            this.userRefreshTokens.add(refreshToken);
+            return {
+              ok: true,
+              access_token: `xoxe.xoxp-${this.userRefreshes}`,
+              refresh_token: refreshToken,
+              expires_in: 43_200,
+              token_type: 'user',
+            };
+          }
           const n = this.callsTo('oauth.v2.access').length;
           return {
             ok: true,
@@ -216,10 +248,22 @@ export class FakeSlack {
           user_id: grant.botUserId,
           bot_id: `B${grant.botUserId}`,
         });
+        if (grant.userRotation !== undefined) this.userRefreshTokens.add(grant.userRotation.refreshToken);
         return {
           ok: true,
           app_id: 'A0STACK',
-          authed_user: { id: grant.userId },
+          authed_user: {
+            id: grant.userId,
+            ...(grant.userToken === undefined
+              ? {}
+              : { access_token: grant.userToken, scope: grant.userScopes ?? 'identify', token_type: 'user' }),
+            ...(grant.userRotation === undefined
+              ? {}
+              : { refresh_token: grant.userRotation.refreshToken, expires_in: grant.userRotation.expiresIn }),
+          },
+          ...(grant.botRotation === undefined
+            ? {}
+            : { refresh_token: grant.botRotation.refreshToken, expires_in: grant.botRotation.expiresIn }),
           scope: 'commands,chat:write',
           token_type: 'bot',
           access_token: grant.botToken,

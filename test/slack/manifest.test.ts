@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import type { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/slack/listeners/commands/index.js';
+import { registerListeners } from '../../src/slack/listeners/index.js';
+import { register as registerInstallationListeners } from '../../src/slack/listeners/installations/index.js';
 import { ASK_ABOUT_MESSAGE } from '../../src/slack/listeners/shortcuts/ask-about-message.js';
 import { OPEN_FORM_SHORTCUT } from '../../src/slack/listeners/shortcuts/open-form.js';
+import { fakeServices } from './fake-bolt.js';
 
 /** manifest.yml against Slack's own JSON Schema for app manifests (v1), copied into the fixtures. */
 
@@ -57,7 +61,9 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'app_uninstalled',
       'message.im',
+      'tokens_revoked',
     ]);
     for (const scope of [
       'commands',
@@ -90,5 +96,25 @@ describe('manifest.yml', () => {
       { ...(manifest.features.shortcuts ?? [])[0], name: 'Ask stack-advisor about this message' },
     ];
     expect(problems(long)).not.toEqual([]);
+  });
+
+  it('subscribes to exactly the events the bot listens for, distributed mode included, and no other', () => {
+    // An app that only records which events its listeners are registered for.
+    const events: string[] = [];
+    const recorder = new Proxy(
+      {},
+      {
+        get:
+          (_target, method) =>
+          (...args: unknown[]) => {
+            if (method === 'event') events.push(String(args[0]));
+          },
+      },
+    ) as App;
+    registerListeners(recorder, fakeServices());
+    registerInstallationListeners(recorder, { revoke: async () => {} });
+    // message.im arrives as a `message` event; the listener keeps the direct ones.
+    const subscribed = manifest.settings.event_subscriptions.bot_events.map((e) => e.replace(/\..*$/, ''));
+    expect([...new Set(events)].sort()).toEqual([...new Set(subscribed)].sort());
   });
 });

@@ -216,3 +216,72 @@ describe('token rotation', () => {
     }
   });
 });
+
+describe('user token rotation', () => {
+  const userQuery = { teamId: 'TUROT', enterpriseId: undefined, userId: 'U1', isEnterpriseInstall: false } as const;
+
+  function rotatingUser(team: string, expiresIn: number): Installation {
+    const install = workspaceInstall(team, `xoxb-${team}-bot`, 'xoxe.xoxp-old');
+    install.user.refreshToken = 'xoxe-1-user-old';
+    install.user.expiresAt = Math.floor(Date.now() / 1000) + expiresIn;
+    return install;
+  }
+
+  it('two replicas fetching an expiring user token at once spend its refresh token once, under the lock', async () => {
+    const refreshes: string[] = [];
+    const refresh = async (refreshToken: string): Promise<RefreshedToken> => {
+      refreshes.push(refreshToken);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return {
+        token: 'xoxe.xoxp-new',
+        refreshToken: 'xoxe-1-user-new',
+        expiresAt: Math.floor(Date.now() / 1000) + 43_200,
+      };
+    };
+    const replicaA = openPool(database.url, () => {});
+    const replicaB = openPool(database.url, () => {});
+    try {
+      const a = new PostgresInstallationStore(replicaA, cipher, 'CLIENT', refresh);
+      const b = new PostgresInstallationStore(replicaB, cipher, 'CLIENT', refresh);
+      await a.storeInstallation(rotatingUser('TUROT', 60));
+      const [fromA, fromB] = await Promise.all([a.fetchInstallation(userQuery), b.fetchInstallation(userQuery)]);
+      expect(refreshes).toEqual(['xoxe-1-user-old']);
+      expect(fromA.user.token).toBe('xoxe.xoxp-new');
+      expect(fromB.user.token).toBe('xoxe.xoxp-new');
+      // Bolt is never handed the user's refresh token, so it never refreshes it itself, without the lock.
+      expect(fromA.user.refreshToken).toBeUndefined();
+      expect(fromA.bot?.token).toBe('xoxb-TUROT-bot');
+      const row = (await pool.query("SELECT * FROM slack_user_grants WHERE team_id = 'TUROT'")).rows[0];
+      expect(JSON.stringify(row)).not.toContain('xoxp-new');
+      expect(cipher.open(row.user_refresh_token)).toBe('xoxe-1-user-new');
+      // Fresh now: another fetch refreshes nothing.
+      await a.fetchInstallation(userQuery);
+      expect(refreshes).toHaveLength(1);
+    } finally {
+      await replicaA.end();
+      await replicaB.end();
+    }
+  });
+
+  it('a failed user refresh leaves that request without a user token, and the bot still served', async () => {
+    const warnings: string[] = [];
+    const log = {
+      debug: () => {},
+      info: () => {},
+      warn: (...m: unknown[]) => warnings.push(m.join(' ')),
+      error: () => {},
+    };
+    const failing = async (): Promise<RefreshedToken> => {
+      throw Object.assign(new Error('An API error occurred: invalid_refresh_token xoxe-1-user-old'), {
+        data: { ok: false, error: 'invalid_refresh_token' },
+      });
+    };
+    const store = new PostgresInstallationStore(pool, cipher, 'CLIENT', failing);
+    await store.storeInstallation(rotatingUser('TUFAIL', 60));
+    const fetched = await store.fetchInstallation({ ...userQuery, teamId: 'TUFAIL' }, log as never);
+    expect(fetched.user.token).toBeUndefined();
+    expect(fetched.bot?.token).toBe('xoxb-TUFAIL-bot');
+    expect(warnings).toEqual([expect.stringContaining('invalid_refresh_token')]);
+    expect(warnings.join('')).not.toContain('xoxe-1-user-old');
+  });
+});
