@@ -129,6 +129,8 @@ export type ConfigIssue =
   | 'single-with-distribution'
   | 'distribution-with-single'
   | 'needed-to-distribute'
+  | 'not-days'
+  | 'not-boolean'
   | 'invalid';
 
 /** A failure with its code and parameters; `item` names the part of a comparison it came from. */

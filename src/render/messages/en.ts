@@ -507,6 +507,12 @@ export const en: Messages = {
       'needed to distribute the app: the PostgreSQL database that keeps installations, e.g. postgres://user:password@host:5432/stackadvisor',
     TOKEN_ENCRYPTION_KEY:
       'needed to distribute the app: 32 random bytes in base64 that encrypt the tokens in the database, e.g. the output of `openssl rand -base64 32`; keep it, the stored tokens cannot be read without it',
+    THREAD_MEMORY_DAYS:
+      "optional, distributed only; how many days a thread's context is kept in the database after the bot's latest answer in it, a whole number from 1 to 3650 (default 30)",
+    AUDIT_RETENTION_DAYS:
+      'optional, distributed only; how many days the record of each answer (the answers table that stack-advisor report reads) is kept, a whole number from 1 to 3650 (default 90)',
+    AUDIT_STORE_TEXT:
+      "optional, distributed only; true keeps the asker's words in the record of each answer too; by default (false) only the facts are kept (stack, form, language, time)",
   },
   configIssue: (issue) =>
     ({
@@ -527,6 +533,8 @@ export const en: Messages = {
       'single-with-distribution':
         'is set together with the distribution settings: run either one workspace (SLACK_BOT_TOKEN alone) or distributed (without SLACK_BOT_TOKEN), not both',
       'distribution-with-single': 'is a distribution setting, and SLACK_BOT_TOKEN is set too: remove one or the other',
+      'not-days': 'must be a whole number of days from 1 to 3650',
+      'not-boolean': 'must be true or false',
       'needed-to-distribute':
         'is missing: a distributed app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, DATABASE_URL and TOKEN_ENCRYPTION_KEY together',
       invalid: 'is invalid',

@@ -513,6 +513,12 @@ export const zh: Messages = {
       '分发应用时需要：保存安装信息的 PostgreSQL 数据库，例如 postgres://user:password@host:5432/stackadvisor',
     TOKEN_ENCRYPTION_KEY:
       '分发应用时需要：32 个随机字节的 base64 编码，用于加密数据库中的令牌，例如 `openssl rand -base64 32` 的输出；请妥善保存，没有它就无法读取已存的令牌',
+    THREAD_MEMORY_DAYS:
+      '可选项，仅分发时使用：线程上下文在数据库中保留的天数（自机器人在该线程的最后一次回答起算），1 到 3650 的整数（默认 30）',
+    AUDIT_RETENTION_DAYS:
+      '可选项，仅分发时使用：回答记录（answers 表，供 stack-advisor report 使用）保留的天数，1 到 3650 的整数（默认 90）',
+    AUDIT_STORE_TEXT:
+      '可选项，仅分发时使用：true 时回答记录也保存提问者的原文；默认 false，只保存事实（栈、范式、语言、耗时）',
   },
   configIssue: (issue) =>
     ({
@@ -527,6 +533,8 @@ export const zh: Messages = {
       'distribution-with-single': '属于分发设置，但同时也设置了 SLACK_BOT_TOKEN：请删去其中一方',
       'needed-to-distribute':
         '缺失：分发应用需要同时设置 SLACK_CLIENT_ID、SLACK_CLIENT_SECRET、SLACK_STATE_SECRET、DATABASE_URL 和 TOKEN_ENCRYPTION_KEY',
+      'not-days': '必须是 1 到 3650 之间的整数天数',
+      'not-boolean': '必须是 true 或 false',
       'not-signing-secret': '看起来不是签名密钥（应为一个不含空格的词）',
       'not-app-token': '看起来不是应用级令牌（应以 xapp- 开头）',
       'not-whole-number': '必须是整数',
