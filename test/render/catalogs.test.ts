@@ -15,7 +15,7 @@ import { zh } from '../../src/render/messages/zh.js';
 const HAN = /\p{Script=Han}/u;
 
 /** Messages the same in both languages on purpose: formats of numbers and symbols only. */
-const SAME = new Set(['score', 'language', 'review.adr.separator']);
+const SAME = new Set(['score', 'language', 'review.adr.separator', 'report.separator']);
 
 /** Every string leaf of a catalog, by path (functions are exercised below with facts). */
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -76,6 +76,10 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'diff-needs-two': { count: 1 },
   'bad-status': { value: 'maybe' },
   'adr-exists': { file: 'docs/decisions/0001-use-x.md' },
+  'bad-since': { value: '3 fortnights' },
+  'report-no-database': {},
+  'report-database-unreachable': { host: 'db:5432', why: 'connect ECONNREFUSED' },
+  'report-not-set-up': { host: 'db:5432' },
   'internal-error': { detail: 'boom' },
   'config-invalid': { problems: [{ name: 'SLACK_BOT_TOKEN', issue: 'missing' }] },
   'slack-rejected-token': { token: 'SLACK_BOT_TOKEN', error: 'invalid_auth' },
