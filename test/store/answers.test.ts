@@ -25,7 +25,6 @@ beforeEach(async () => {
   await pool.query('DELETE FROM answers');
 });
 
-const DAY = 24 * 60 * 60 * 1000;
 
 describe('the answer log', () => {
   it('records one row per answer, without the words by default', async () => {
