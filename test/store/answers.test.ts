@@ -25,7 +25,6 @@ beforeEach(async () => {
   await pool.query('DELETE FROM answers');
 });
 
-
 describe('the answer log', () => {
   it('records one row per answer, without the words by default', async () => {
     const warnings: string[] = [];
