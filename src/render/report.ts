@@ -11,10 +11,15 @@ function languages(counts: LanguageCounts, m: Messages): string {
     .join(m.report.separator);
 }
 
-/** Lines of `label  count`, the counts aligned. */
+// Han characters and full-width punctuation take two columns of a terminal.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const columns = (text: string): number => [...text].reduce((n, c) => n + (WIDE.test(c) ? 2 : 1), 0);
+
+/** Lines of `label  count`, the counts aligned (in terminal columns, so Chinese labels line up too). */
 function table(rows: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(...rows.map(([label]) => [...label].length));
-  return rows.map(([label, count]) => `    ${label}${' '.repeat(width - [...label].length)}  ${count}`);
+  const width = Math.max(...rows.map(([label]) => columns(label)));
+  return rows.map(([label, count]) => `    ${label}${' '.repeat(width - columns(label))}  ${count}`);
 }
 
 /** `stack-advisor report` for people: per week, the stacks answered by language, other answers, unmet limits, conflicts. */

@@ -64,6 +64,8 @@ describe('stack-advisor report', () => {
       expect(r.stdout).toContain('2026-11-09 起的一周：3 条回答（en 2，zh 1）');
       expect(r.stdout).toContain('最常见的未满足数值限制：');
       expect(r.stdout).toMatch(/冷启动 < 10 ms +2/);
+      // Han characters take two columns: the counts line up under each other.
+      expect(r.stdout).toContain('    冷启动 < 10 ms  2\n    内存 < 50 MB    1\n');
       expect(r.stdout).toContain('no-vm 与 vm-per-tenant 无法同时成立');
       expect(r.stdout).toContain('其他回答：帮助 1，未能回答 1');
     }

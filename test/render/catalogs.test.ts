@@ -275,6 +275,22 @@ function sentences(m: Messages): [string, string][] {
       m.review.adr.over('Kata', m.trade({ kind: 'metric', dimension: 'security', value: 4, versus: 5 })),
     ],
     ['review.adr.knowledge', m.review.adr.knowledge('2026.11')],
+    ['report.title', m.report.title(42, '2026-11-01', '2026-11-29')],
+    ['report.week', m.report.week('2026-11-23', 12, 'en 9, zh 3')],
+    ['report.other', m.report.other('help 1')],
+    ...(['advice', 'simplification', 'explanation', 'comparison', 'help', 'refused'] as const).map(
+      (k): [string, string] => [`report.kind.${k}`, m.report.kind(k)],
+    ),
+    ['report.limit', m.report.limit('cold_start', '<=', 10, 'ms')],
+    ...(
+      [
+        ['no-stack-meets-all', ['edge-wasm']],
+        ['unknown-for-all', ['cold_start']],
+        ['favorite-excluded', ['strong-isolation', 'kata-istio']],
+        ['contradiction', ['no-vm', 'vm-per-tenant']],
+        ['radar-excludes-all', ['istio-sidecar']],
+      ] as const
+    ).map(([kind, subjects]): [string, string] => [`report.conflict.${kind}`, m.report.conflict(kind, subjects)]),
   ];
 }
 
