@@ -61,6 +61,11 @@ export interface FailureParams {
   'diff-needs-two': { readonly count: number };
   'bad-status': { readonly value: string };
   'adr-exists': { readonly file: string };
+  // `stack-advisor report`: its period and its database.
+  'bad-since': { readonly value: string };
+  'report-no-database': Record<string, never>;
+  'report-database-unreachable': { readonly host: string; readonly why: string };
+  'report-not-set-up': { readonly host: string };
   // The bot's own start-up: settings and Slack.
   'config-invalid': { readonly problems: readonly { readonly name: string; readonly issue: ConfigIssue }[] };
   'slack-rejected-token': { readonly token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'; readonly error: string };
@@ -129,6 +134,8 @@ export type ConfigIssue =
   | 'single-with-distribution'
   | 'distribution-with-single'
   | 'needed-to-distribute'
+  | 'not-days'
+  | 'not-boolean'
   | 'invalid';
 
 /** A failure with its code and parameters; `item` names the part of a comparison it came from. */
@@ -174,4 +181,7 @@ export const PROGRAM_FAILURES: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'radar-unreadable',
   'radar-invalid',
   'radar-at-start',
+  'report-no-database',
+  'report-database-unreachable',
+  'report-not-set-up',
 ]);

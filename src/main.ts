@@ -7,7 +7,7 @@ import { loadRadar } from './radar/load.js';
 import { messages } from './render/messages/index.js';
 import { createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
-import { type Installations, openInstallations } from './slack/distribution.js';
+import { distributedOptions, type Installations, openInstallations } from './slack/distribution.js';
 import { DRAIN_MS, stopApp } from './slack/shutdown.js';
 
 /** `npm start`: settings from the environment (and .env), the knowledge base, the Bolt app; a clean stop on signals. */
@@ -48,7 +48,7 @@ if (settings.distribution !== undefined) {
   if (!opened.ok) exit(opened.error);
   installations = opened.value;
 }
-const app = createApp(settings, advisor, installations === undefined ? {} : { installations: installations.store });
+const app = createApp(settings, advisor, installations === undefined ? {} : distributedOptions(installations));
 if (book !== undefined) {
   app.logger.info(m.radarInUse(book.stamp.version, book.marks.length));
   // Entries that match nothing are a warning, not an error: the rest of the radar is followed.
@@ -85,7 +85,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   }, STOP_BUDGET_MS).unref();
   try {
     const { abandoned } = await stopApp(app, DRAIN_MS);
-    await installations?.pool.end().catch(() => undefined);
+    await installations?.close().catch(() => undefined);
     if (abandoned > 0) app.logger.warn(m.stoppedAbandoned(abandoned, DRAIN_MS / 1000));
     else app.logger.info(m.stopped);
     process.exit(0);

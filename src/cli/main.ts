@@ -10,13 +10,26 @@ import { answerJson } from '../render/json.js';
 import { messages } from '../render/messages/index.js';
 import { renderText } from '../render/terminal.js';
 import type { Result } from '../result.js';
+import { runReport } from './answers-report.js';
 import { type CliIO, EXIT } from './io.js';
 import { runKit } from './kit.js';
 import { cliRadar } from './radar.js';
 import { reportFailure } from './report.js';
 import { runAdr, runDiff } from './review.js';
 
-const COMMANDS = ['ask', 'advise', 'simplify', 'explain', 'compare', 'blocks', 'kit', 'diff', 'adr', 'help'] as const;
+const COMMANDS = [
+  'ask',
+  'advise',
+  'simplify',
+  'explain',
+  'compare',
+  'blocks',
+  'kit',
+  'diff',
+  'adr',
+  'report',
+  'help',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 function version(): string {
@@ -70,6 +83,7 @@ export async function runCli(
   }
   const command = first as Command;
   if (command === 'kit') return runKit(rest, io, env, { language: explicit, fallback });
+  if (command === 'report') return runReport(rest, io, env, { language: explicit, fallback });
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

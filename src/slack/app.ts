@@ -15,6 +15,7 @@ import type { KitTemplates } from '../kit/schema.js';
 import { type HomeContent, homeView } from '../render/home.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import type { PostgresInstallationStore } from '../store/installations.js';
+import type { AnswerLog } from './answer-log.js';
 import type { Config, LogLevelName } from './config.js';
 import { REPLAY_WINDOW_MS, SeenDeliveries } from './deliveries.js';
 import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from './distribution.js';
@@ -26,6 +27,7 @@ import { type UserLanguage, userLanguages } from './locale.js';
 import { guardedReceiver, laterLogger } from './receiver.js';
 import type { AdvisorPort, Services } from './services.js';
 import { registerForStop, registerServer } from './shutdown.js';
+import type { ThreadMemory } from './thread-memory.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './web-api-retry.js';
 
 export interface AppFactoryOptions {
@@ -40,6 +42,10 @@ export interface AppFactoryOptions {
   readonly threadReadMs?: number;
   /** Distributed mode: where installations are kept (required when the config has `distribution`). */
   readonly installations?: PostgresInstallationStore;
+  /** Distributed mode: each thread's context in the database, so follow-ups rarely need conversations.replies. */
+  readonly threadMemory?: ThreadMemory;
+  /** Distributed mode: where each answer is recorded (for `stack-advisor report`). */
+  readonly answers?: AnswerLog;
 }
 
 /** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
@@ -222,6 +228,8 @@ export function createApp(
     threadReadMs: options.threadReadMs ?? 10_000,
     replays: new SeenDeliveries(5000, REPLAY_WINDOW_MS),
     retry,
+    ...(options.threadMemory === undefined ? {} : { threadMemory: options.threadMemory }),
+    ...(options.answers === undefined ? {} : { answers: options.answers }),
   };
   registerListeners(app, services);
   if (installations !== undefined) installationListeners.register(app, installations);

@@ -11,6 +11,16 @@ const noSpaces = (s: string) => !/\s/.test(s);
 
 const oneWord = optional(z.string().trim().regex(/^\S+$/, 'not-one-word'));
 
+// How long something is kept, in whole days: at least one, at most ten years.
+const days = optional(
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'not-days')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 3650, 'not-days'),
+);
+
 const EnvSchema = z.object({
   // Missing is reported below: it is needed only when the app is not distributed.
   SLACK_BOT_TOKEN: optional(
@@ -75,6 +85,16 @@ const EnvSchema = z.object({
   ),
   KNOWLEDGE_PATH: optional(z.string().trim()),
   RADAR_PATH: optional(z.string().trim()),
+  THREAD_MEMORY_DAYS: days,
+  AUDIT_RETENTION_DAYS: days,
+  AUDIT_STORE_TEXT: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['true', 'false'], { error: 'not-boolean' }))
+      .transform((v) => v === 'true'),
+  ),
   LOG_LEVEL: optional(
     z
       .string()
@@ -112,6 +132,12 @@ export interface Distribution {
   readonly databaseUrl: string;
   /** The 32-byte AES-256-GCM key that seals tokens at rest. */
   readonly encryptionKey: Buffer;
+  /** How long a thread's context is kept in the database after the bot's latest answer in it (THREAD_MEMORY_DAYS). */
+  readonly threadMemoryDays: number;
+  /** How long the record of an answer is kept (AUDIT_RETENTION_DAYS). */
+  readonly auditRetentionDays: number;
+  /** Whether the record of an answer keeps the asker's words (AUDIT_STORE_TEXT=true); never by default. */
+  readonly auditStoreText: boolean;
 }
 
 /** One workspace with its bot token and no database, or distributed: exactly one of the two. */
@@ -149,6 +175,8 @@ const ISSUES = new Set<string>([
   'single-with-distribution',
   'distribution-with-single',
   'needed-to-distribute',
+  'not-days',
+  'not-boolean',
 ]);
 
 /** The settings of distributed mode: any one of them set means the app is distributed. */
@@ -159,6 +187,10 @@ export const DISTRIBUTION_SETTINGS = [
   'DATABASE_URL',
   'TOKEN_ENCRYPTION_KEY',
 ] as const;
+/** Optional settings that only a distributed app reads (they never make the app distributed by themselves). */
+export const DISTRIBUTION_OPTIONS = ['THREAD_MEMORY_DAYS', 'AUDIT_RETENTION_DAYS', 'AUDIT_STORE_TEXT'] as const;
+export const DEFAULT_THREAD_MEMORY_DAYS = 30;
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 const issueOf = (message: string): ConfigIssue => (ISSUES.has(message) ? (message as ConfigIssue) : 'invalid');
 
 const DEFAULT_PORT = 3000;
@@ -179,10 +211,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     // Both ways at once: every setting involved is named, so the operator sees what to remove.
     issues.unshift({ name: 'SLACK_BOT_TOKEN', message: 'single-with-distribution' });
     for (const name of distributing) issues.push({ name, message: 'distribution-with-single' });
+    for (const name of DISTRIBUTION_OPTIONS) if (set(name)) issues.push({ name, message: 'distribution-with-single' });
   } else if (distributing.length > 0) {
     for (const name of DISTRIBUTION_SETTINGS) if (!set(name)) issues.push({ name, message: 'needed-to-distribute' });
   } else if (!set('SLACK_BOT_TOKEN')) {
     issues.unshift({ name: 'SLACK_BOT_TOKEN', message: 'missing' });
+  } else {
+    // One workspace keeps no database: these settings would do nothing, which is worth saying rather than ignoring.
+    for (const name of DISTRIBUTION_OPTIONS) if (set(name)) issues.push({ name, message: 'distribution-with-single' });
   }
   if (!parsed.success || issues.length > 0) {
     const seen = new Set<string>();
@@ -211,6 +247,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
               stateSecret: e.SLACK_STATE_SECRET,
               databaseUrl: e.DATABASE_URL,
               encryptionKey: key,
+              threadMemoryDays: e.THREAD_MEMORY_DAYS ?? DEFAULT_THREAD_MEMORY_DAYS,
+              auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
+              auditStoreText: e.AUDIT_STORE_TEXT ?? false,
             },
           }
         : (() => {

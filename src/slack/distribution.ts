@@ -1,9 +1,12 @@
 import { type Logger, webApi } from '@slack/bolt';
 import type pg from 'pg';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { AnswerQueue } from '../store/answers.js';
 import { TokenCipher } from '../store/cipher.js';
 import { migrate, openPool } from '../store/database.js';
+import { startHousekeeping } from '../store/housekeeping.js';
 import { PostgresInstallationStore, type Refresh } from '../store/installations.js';
+import { PostgresThreadMemory } from '../store/thread-memory.js';
 import type { Distribution } from './config.js';
 
 /** The bot scopes an OAuth install asks for: the same as `manifest.yml` (a test keeps them in step). */
@@ -48,10 +51,26 @@ export function refreshWithSlack(
   };
 }
 
-/** The installation store of a distributed app, on its own pool, with the schema migrated. */
+/**
+ * What a distributed app keeps in PostgreSQL, on one pool with the schema migrated: installations, each thread's
+ * context, and the record of what was answered (with its daily clean-up).
+ */
 export interface Installations {
   readonly store: PostgresInstallationStore;
   readonly pool: pg.Pool;
+  readonly threadMemory: PostgresThreadMemory;
+  readonly answers: AnswerQueue;
+  /** Stops the clean-up, writes the answers still queued, closes the pool. */
+  close(): Promise<void>;
+}
+
+/** The createApp options of a distributed app. */
+export function distributedOptions(installations: Installations) {
+  return {
+    installations: installations.store,
+    threadMemory: installations.threadMemory,
+    answers: installations.answers,
+  } as const;
 }
 
 /**
@@ -63,6 +82,7 @@ export async function openInstallations(
   clientOptions: webApi.WebClientOptions,
   logger: Pick<Logger, 'warn'>,
 ): Promise<Result<Installations, Failure<'database-unreachable'>>> {
+  const warn = (line: string) => logger.warn(line);
   const host = URL.canParse(distribution.databaseUrl) ? new URL(distribution.databaseUrl).host : '(DATABASE_URL)';
   const pool = openPool(distribution.databaseUrl, (error) =>
     logger.warn(`PostgreSQL connection lost: ${error.message}`),
@@ -81,5 +101,19 @@ export async function openInstallations(
     distribution.clientId,
     refreshWithSlack(distribution.clientId, distribution.clientSecret, clientOptions),
   );
-  return ok({ store, pool });
+  const threadMemory = new PostgresThreadMemory(pool, distribution.clientId, distribution.threadMemoryDays);
+  const answers = new AnswerQueue(pool, distribution.clientId, { storeText: distribution.auditStoreText, warn });
+  const housekeeping = startHousekeeping(pool, threadMemory, distribution.auditRetentionDays, warn);
+  await housekeeping.first;
+  return ok({
+    store,
+    pool,
+    threadMemory,
+    answers,
+    close: async () => {
+      housekeeping.stop();
+      await answers.drain();
+      await pool.end();
+    },
+  });
 }

@@ -1,9 +1,11 @@
-import type { Carried } from '../advisor/answer.js';
+import type { Answer, Carried } from '../advisor/answer.js';
 import { diffAnswers } from '../advisor/diff.js';
+import type { Failure } from '../failure.js';
 import type { Language } from '../language.js';
 import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
 import { withDiff } from '../render/diff.js';
+import type { Result } from '../result.js';
 import { type AnswerMetadata, answerMetadata } from './metadata.js';
 import type { AdvisorPort } from './services.js';
 
@@ -13,6 +15,10 @@ export interface Reply {
   readonly message: SlackMessage;
   /** What the next question in the thread builds on: this answer's requirements, or the thread's earlier ones. */
   readonly metadata?: AnswerMetadata;
+  /** What the metadata carries: the thread's context after this answer (kept in the thread memory too). */
+  readonly carried?: Carried;
+  /** What the advisor said, as facts: recorded in the answer log. */
+  readonly result: Result<Answer, Failure>;
 }
 
 /**
@@ -31,7 +37,8 @@ export function reply(
     return {
       answered: false,
       message: failureMessage(result.error, language.language ?? language.fallback),
-      ...(previous === undefined ? {} : { metadata: answerMetadata(previous, advisor.version) }),
+      ...(previous === undefined ? {} : { metadata: answerMetadata(previous, advisor.version), carried: previous }),
+      result,
     };
   }
   const answer = result.value;
@@ -46,6 +53,7 @@ export function reply(
       earlier?.ok === true && answer.kind === 'advice'
         ? withDiff(message, diffAnswers(earlier.value, answer))
         : message,
-    ...(carried === undefined ? {} : { metadata: answerMetadata(carried, advisor.version) }),
+    ...(carried === undefined ? {} : { metadata: answerMetadata(carried, advisor.version), carried }),
+    result,
   };
 }

@@ -3,8 +3,10 @@ import type { Kit } from '../kit/kit.js';
 import type { Language } from '../language.js';
 import type { HomeView } from '../render/blocks-types.js';
 import type { Failure, Result } from '../result.js';
+import type { AnswerLog } from './answer-log.js';
 import type { SeenDeliveries } from './deliveries.js';
 import type { UserLanguage } from './locale.js';
+import type { ThreadMemory } from './thread-memory.js';
 import type { RetryPolicy } from './web-api-retry.js';
 
 /** The part of the advisor the Slack shell uses: fakes in unit tests implement just this. */
@@ -29,4 +31,8 @@ export interface Services {
   ) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
   /** The Slack user's language, for requests that have none of their own. */
   readonly userLanguage: UserLanguage;
+  /** Distributed mode: each thread's context in the database (read before asking Slack, written with each answer). */
+  readonly threadMemory?: ThreadMemory;
+  /** Distributed mode: the record of each answer. */
+  readonly answers?: AnswerLog;
 }

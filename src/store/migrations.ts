@@ -43,4 +43,55 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'thread-memory',
+    // A thread's context (what the bot's latest answer in it carried, CarriedSchema) so that a follow-up needs no
+    // conversations.replies: distributed apps outside the Marketplace may call it once a minute per workspace.
+    // Rows past expires_at are never read, and deleted by the daily housekeeping.
+    sql: `
+      CREATE TABLE thread_memory (
+        client_id text NOT NULL,
+        enterprise_id text NOT NULL DEFAULT '',
+        team_id text NOT NULL DEFAULT '',
+        channel_id text NOT NULL,
+        thread_ts text NOT NULL,
+        carried jsonb NOT NULL,
+        knowledge_version text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (client_id, enterprise_id, team_id, channel_id, thread_ts)
+      );
+      CREATE INDEX thread_memory_expires_at ON thread_memory (expires_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'answers',
+    // One row per answer, for `stack-advisor report`: facts only (ids, forms, codes, numbers); the asker's words only
+    // when AUDIT_STORE_TEXT=true. unmet: the numeric requirements the recommended stack does not meet; conflicts: the
+    // conflicts the answer reported, each as its kind and the ids it names.
+    sql: `
+      CREATE TABLE answers (
+        id bigserial PRIMARY KEY,
+        answered_at timestamptz NOT NULL DEFAULT now(),
+        client_id text NOT NULL,
+        enterprise_id text NOT NULL DEFAULT '',
+        team_id text NOT NULL DEFAULT '',
+        channel_type text NOT NULL,
+        surface text NOT NULL,
+        kind text NOT NULL,
+        failure_code text,
+        normal_form text,
+        stack_id text,
+        knowledge_version text NOT NULL,
+        language text NOT NULL,
+        duration_ms integer NOT NULL,
+        unmet jsonb NOT NULL DEFAULT '[]',
+        conflicts jsonb NOT NULL DEFAULT '[]',
+        request_text text
+      );
+      CREATE INDEX answers_answered_at ON answers (answered_at);
+    `,
+  },
 ];

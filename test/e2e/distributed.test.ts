@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.stop();
-  await installations.pool.end();
+  await installations.close();
   await database.drop();
   await fake.stop();
 });

@@ -15,7 +15,7 @@ import { zh } from '../../src/render/messages/zh.js';
 const HAN = /\p{Script=Han}/u;
 
 /** Messages the same in both languages on purpose: formats of numbers and symbols only. */
-const SAME = new Set(['score', 'language', 'review.adr.separator']);
+const SAME = new Set(['score', 'language', 'review.adr.separator', 'report.separator']);
 
 /** Every string leaf of a catalog, by path (functions are exercised below with facts). */
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -76,6 +76,10 @@ const SAMPLES: { [K in FailureCode]: FailureParams[K] } = {
   'diff-needs-two': { count: 1 },
   'bad-status': { value: 'maybe' },
   'adr-exists': { file: 'docs/decisions/0001-use-x.md' },
+  'bad-since': { value: '3 fortnights' },
+  'report-no-database': {},
+  'report-database-unreachable': { host: 'db:5432', why: 'connect ECONNREFUSED' },
+  'report-not-set-up': { host: 'db:5432' },
   'internal-error': { detail: 'boom' },
   'config-invalid': { problems: [{ name: 'SLACK_BOT_TOKEN', issue: 'missing' }] },
   'slack-rejected-token': { token: 'SLACK_BOT_TOKEN', error: 'invalid_auth' },
@@ -271,6 +275,22 @@ function sentences(m: Messages): [string, string][] {
       m.review.adr.over('Kata', m.trade({ kind: 'metric', dimension: 'security', value: 4, versus: 5 })),
     ],
     ['review.adr.knowledge', m.review.adr.knowledge('2026.11')],
+    ['report.title', m.report.title(42, '2026-11-01', '2026-11-29')],
+    ['report.week', m.report.week('2026-11-23', 12, 'en 9, zh 3')],
+    ['report.other', m.report.other('help 1')],
+    ...(['advice', 'simplification', 'explanation', 'comparison', 'help', 'refused'] as const).map(
+      (k): [string, string] => [`report.kind.${k}`, m.report.kind(k)],
+    ),
+    ['report.limit', m.report.limit('cold_start', '<=', 10, 'ms')],
+    ...(
+      [
+        ['no-stack-meets-all', ['edge-wasm']],
+        ['unknown-for-all', ['cold_start']],
+        ['favorite-excluded', ['strong-isolation', 'kata-istio']],
+        ['contradiction', ['no-vm', 'vm-per-tenant']],
+        ['radar-excludes-all', ['istio-sidecar']],
+      ] as const
+    ).map(([kind, subjects]): [string, string] => [`report.conflict.${kind}`, m.report.conflict(kind, subjects)]),
   ];
 }
 

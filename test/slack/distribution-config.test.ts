@@ -83,6 +83,75 @@ describe('the two modes', () => {
   });
 });
 
+describe('thread memory and answer log settings', () => {
+  it('default to 30 days of thread memory, 90 days of answers, and no words kept', () => {
+    const config = loadConfig(DISTRIBUTED);
+    if (!config.ok) throw new Error('refused');
+    expect(config.value.distribution).toMatchObject({
+      threadMemoryDays: 30,
+      auditRetentionDays: 90,
+      auditStoreText: false,
+    });
+  });
+
+  it('take whole days from 1 to 3650 and true or false', () => {
+    const config = loadConfig({
+      ...DISTRIBUTED,
+      THREAD_MEMORY_DAYS: '7',
+      AUDIT_RETENTION_DAYS: ' 365 ',
+      AUDIT_STORE_TEXT: 'TRUE',
+    });
+    if (!config.ok) throw new Error('refused');
+    expect(config.value.distribution).toMatchObject({
+      threadMemoryDays: 7,
+      auditRetentionDays: 365,
+      auditStoreText: true,
+    });
+    const off = loadConfig({ ...DISTRIBUTED, AUDIT_STORE_TEXT: 'false', THREAD_MEMORY_DAYS: '' });
+    expect(off.ok && off.value.distribution).toMatchObject({ auditStoreText: false, threadMemoryDays: 30 });
+  });
+
+  it('refuse anything else, naming each setting, in both languages', () => {
+    const found = problems({
+      ...DISTRIBUTED,
+      THREAD_MEMORY_DAYS: '0',
+      AUDIT_RETENTION_DAYS: '90d',
+      AUDIT_STORE_TEXT: 'yes',
+    });
+    expect(found).toEqual([
+      { name: 'THREAD_MEMORY_DAYS', issue: 'not-days' },
+      { name: 'AUDIT_RETENTION_DAYS', issue: 'not-days' },
+      { name: 'AUDIT_STORE_TEXT', issue: 'not-boolean' },
+    ]);
+    expect(problems({ ...DISTRIBUTED, THREAD_MEMORY_DAYS: '3651' })).toEqual([
+      { name: 'THREAD_MEMORY_DAYS', issue: 'not-days' },
+    ]);
+    const en = messages('en').failure(failure('config-invalid', { problems: found }));
+    expect(en).toContain('THREAD_MEMORY_DAYS must be a whole number of days from 1 to 3650');
+    expect(en).toContain('AUDIT_STORE_TEXT must be true or false');
+    const zh = messages('zh').failure(failure('config-invalid', { problems: found }));
+    expect(zh).toContain('AUDIT_STORE_TEXT 必须是 true 或 false');
+  });
+
+  it('are refused beside a single-workspace bot token, which keeps no database', () => {
+    expect(
+      problems({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'a',
+        AUDIT_STORE_TEXT: 'true',
+        THREAD_MEMORY_DAYS: '3',
+      }),
+    ).toEqual([
+      { name: 'THREAD_MEMORY_DAYS', issue: 'distribution-with-single' },
+      { name: 'AUDIT_STORE_TEXT', issue: 'distribution-with-single' },
+    ]);
+    // Alone, they do not make an app distributed: the bot token is what is missing.
+    expect(problems({ SLACK_SIGNING_SECRET: 'a', AUDIT_RETENTION_DAYS: '30' })).toEqual([
+      { name: 'SLACK_BOT_TOKEN', issue: 'missing' },
+    ]);
+  });
+});
+
 describe('OAuth scopes', () => {
   it('an OAuth install asks for the bot scopes manifest.yml declares', () => {
     const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {

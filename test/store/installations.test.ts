@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptionKey, TokenCipher } from '../../src/store/cipher.js';
 import { migrate, openPool } from '../../src/store/database.js';
 import { NotInstalledError, PostgresInstallationStore, type RefreshedToken } from '../../src/store/installations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { type TestDatabase, testDatabase } from './test-database.js';
 
 let database: TestDatabase;
@@ -70,7 +71,8 @@ describe('migrations', () => {
   it('apply once: a second run (another replica starting) finds nothing to do', async () => {
     expect(await migrate(pool)).toEqual([]);
     const versions = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions.rows.map((r) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
   });
 
   it('two replicas migrating at once both succeed', async () => {

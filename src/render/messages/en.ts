@@ -252,6 +252,14 @@ function failureText(f: Failure): string {
       return `--status takes proposed or accepted, not "${f.params.value}"`;
     case 'adr-exists':
       return `refusing to overwrite ${f.params.file}: nothing was written`;
+    case 'bad-since':
+      return `--since ${quote(f.params.value)} is not a period: give days (30d), weeks (8w) or a date in the past (2026-11-01)`;
+    case 'report-no-database':
+      return 'the report reads the database of a distributed bot: set DATABASE_URL (postgres://user:password@host:5432/stackadvisor), the same as the bot uses';
+    case 'report-database-unreachable':
+      return `the PostgreSQL database at ${f.params.host} (DATABASE_URL) did not answer (${f.params.why}). Check that it runs and that the URL is the bot's.`;
+    case 'report-not-set-up':
+      return `the database at ${f.params.host} (DATABASE_URL) has no record of answers yet: start the bot in distributed mode once with this DATABASE_URL, it creates the tables`;
     case 'internal-error':
       return `internal error: ${f.params.detail}`;
     case 'config-invalid':
@@ -507,6 +515,12 @@ export const en: Messages = {
       'needed to distribute the app: the PostgreSQL database that keeps installations, e.g. postgres://user:password@host:5432/stackadvisor',
     TOKEN_ENCRYPTION_KEY:
       'needed to distribute the app: 32 random bytes in base64 that encrypt the tokens in the database, e.g. the output of `openssl rand -base64 32`; keep it, the stored tokens cannot be read without it',
+    THREAD_MEMORY_DAYS:
+      "optional, distributed only; how many days a thread's context is kept in the database after the bot's latest answer in it, a whole number from 1 to 3650 (default 30)",
+    AUDIT_RETENTION_DAYS:
+      'optional, distributed only; how many days the record of each answer (the answers table that stack-advisor report reads) is kept, a whole number from 1 to 3650 (default 90)',
+    AUDIT_STORE_TEXT:
+      "optional, distributed only; true keeps the asker's words in the record of each answer too; by default (false) only the facts are kept (stack, form, language, time)",
   },
   configIssue: (issue) =>
     ({
@@ -527,6 +541,8 @@ export const en: Messages = {
       'single-with-distribution':
         'is set together with the distribution settings: run either one workspace (SLACK_BOT_TOKEN alone) or distributed (without SLACK_BOT_TOKEN), not both',
       'distribution-with-single': 'is a distribution setting, and SLACK_BOT_TOKEN is set too: remove one or the other',
+      'not-days': 'must be a whole number of days from 1 to 3650',
+      'not-boolean': 'must be true or false',
       'needed-to-distribute':
         'is missing: a distributed app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, DATABASE_URL and TOKEN_ENCRYPTION_KEY together',
       invalid: 'is invalid',
@@ -639,6 +655,44 @@ export const en: Messages = {
     seccompWhere: (profile, placement) => (placement === '' ? profile : `${profile} ${placement}`),
   },
   review: reviewEn,
+  report: {
+    title: (total, since, until) =>
+      `stack-advisor report: ${noun(total, 'answer', 'answers')} from ${since} to ${until} (UTC)`,
+    week: (monday, answers, languages) => `Week of ${monday}: ${noun(answers, 'answer', 'answers')} (${languages})`,
+    byStack: 'By stack and language:',
+    composed: 'assembled from its operators',
+    other: (kinds) => `Other answers: ${kinds}`,
+    unmet: 'Most frequent unmet numeric limits:',
+    conflicts: 'Most frequent conflicts:',
+    empty: 'No answers were recorded in this period.',
+    kind: (kind) =>
+      ({
+        advice: 'advice',
+        simplification: 'simplification',
+        explanation: 'explanation',
+        comparison: 'comparison',
+        help: 'help',
+        refused: 'turned down',
+      })[kind],
+    limit: (quantity, comparator, value, unit) =>
+      `${QUANTITY[quantity]} ${COMPARATOR[comparator]} ${trim(value)} ${unit}`,
+    conflict: (kind, subjects) => {
+      const [a = '', b = ''] = subjects;
+      switch (kind) {
+        case 'no-stack-meets-all':
+          return `no stack meets every requirement (closest: ${a})`;
+        case 'unknown-for-all':
+          return `no stack is known to meet the ${QUANTITY[a as keyof typeof QUANTITY] ?? a} requirement`;
+        case 'favorite-excluded':
+          return `${a} points to ${b}, which the other requirements rule out`;
+        case 'contradiction':
+          return `${a} and ${b} cannot both hold`;
+        case 'radar-excludes-all':
+          return `the radar's holds rule out every stack that fits (${lists.format(subjects)})`;
+      }
+    },
+    separator: ', ',
+  },
 
   cliHelp: `stack-advisor — which runtime / isolation / mesh stack fits your requirements
   stack-advisor ask "<text>"                answers as /stack does: advice, simplification, explanation, comparison, help
@@ -651,6 +705,8 @@ export const en: Messages = {
   stack-advisor diff "<before>" "<after>"   what changes in the recommendation, and why
   stack-advisor adr "<requirements>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
                                             a decision record (MADR 4.0); in DIR as the next NNNN-title.md
+  stack-advisor report [--since 30d|8w|2026-11-01]
+                                            what a distributed bot answered, per week (reads DATABASE_URL)
 Options: --json (machine-readable), --lang en|zh (default: the request's language, then LC_ALL/LANG), --no-color,
 --radar FILE (answers follow your technology radar: Backstage JSON or a Build-Your-Own-Radar CSV), --help, --version. Exit codes: 0 answered, 2 bad input, 1 cannot run.
 Operators: V Kc F G Cc (heads) · I C S (base) · M W We Am P Ns Cg O E Ist Otel Gk (add-ons) · ∅ · V⁻¹`,

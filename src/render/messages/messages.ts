@@ -215,6 +215,8 @@ export interface Messages {
   };
   // Design reviews: what changed, asking on a message, the decision record.
   readonly review: Review;
+  // `stack-advisor report`: what was answered, per week.
+  readonly report: ReportWords;
 
   // The terminal.
   readonly cliHelp: string;
@@ -240,6 +242,36 @@ export interface Messages {
     readonly knowledge: string;
     readonly radar: string;
   };
+}
+
+/** The words of `stack-advisor report` (the facts are `AnswersReport`, src/store/report.ts). */
+export interface ReportWords {
+  /** The first line: how many answers in the period (dates YYYY-MM-DD, UTC). */
+  title(total: number, since: string, until: string): string;
+  /** A week's heading: its Monday, its answers, and how many in each language (already formatted). */
+  week(monday: string, answers: number, languages: string): string;
+  readonly byStack: string;
+  /** A composed form (no stack row) in the stack list. */
+  readonly composed: string;
+  /** The answers without a stack, by kind (already formatted: `help 1, turned down 1`). */
+  other(kinds: string): string;
+  readonly unmet: string;
+  readonly conflicts: string;
+  /** No answers recorded in the period. */
+  readonly empty: string;
+  /** The kinds of answers: advice, simplification… and refused. */
+  kind(kind: 'advice' | 'simplification' | 'explanation' | 'comparison' | 'help' | 'refused'): string;
+  /** An unmet numeric requirement: `cold start < 10 ms`. */
+  limit(
+    quantity: ConstraintRef['quantity'],
+    comparator: ConstraintRef['comparator'],
+    value: number,
+    unit: 'ms' | 'MB',
+  ): string;
+  /** A conflict by its kind and the ids it names (stacks, needs, quantities, radar entries). */
+  conflict(kind: Conflict['kind'], subjects: readonly string[]): string;
+  /** Between the items of a list on one line. */
+  readonly separator: string;
 }
 
 /** The words of design reviews: a thread's change explained, the message shortcut, and the MADR decision record. */

@@ -259,6 +259,14 @@ function failureText(f: Failure): string {
       return `--status 只接受 proposed 或 accepted，而不是“${f.params.value}”`;
     case 'adr-exists':
       return `拒绝覆盖 ${f.params.file}：未写入任何文件`;
+    case 'bad-since':
+      return `--since “${f.params.value}” 不是有效的时间段：请给出天数（30d）、周数（8w）或过去的日期（2026-11-01）`;
+    case 'report-no-database':
+      return '报告读取分发模式机器人的数据库：请设置 DATABASE_URL（postgres://user:password@host:5432/stackadvisor），与机器人使用的相同';
+    case 'report-database-unreachable':
+      return `位于 ${f.params.host} 的 PostgreSQL 数据库（DATABASE_URL）没有应答（${f.params.why}）。请确认数据库在运行，且 URL 与机器人使用的一致。`;
+    case 'report-not-set-up':
+      return `位于 ${f.params.host} 的数据库（DATABASE_URL）还没有回答记录：请先用这个 DATABASE_URL 以分发模式启动一次机器人，它会建表`;
     case 'internal-error':
       return `内部错误：${f.params.detail}`;
     case 'config-invalid':
@@ -513,6 +521,12 @@ export const zh: Messages = {
       '分发应用时需要：保存安装信息的 PostgreSQL 数据库，例如 postgres://user:password@host:5432/stackadvisor',
     TOKEN_ENCRYPTION_KEY:
       '分发应用时需要：32 个随机字节的 base64 编码，用于加密数据库中的令牌，例如 `openssl rand -base64 32` 的输出；请妥善保存，没有它就无法读取已存的令牌',
+    THREAD_MEMORY_DAYS:
+      '可选项，仅分发时使用：线程上下文在数据库中保留的天数（自机器人在该线程的最后一次回答起算），1 到 3650 的整数（默认 30）',
+    AUDIT_RETENTION_DAYS:
+      '可选项，仅分发时使用：回答记录（answers 表，供 stack-advisor report 使用）保留的天数，1 到 3650 的整数（默认 90）',
+    AUDIT_STORE_TEXT:
+      '可选项，仅分发时使用：true 时回答记录也保存提问者的原文；默认 false，只保存事实（栈、范式、语言、耗时）',
   },
   configIssue: (issue) =>
     ({
@@ -527,6 +541,8 @@ export const zh: Messages = {
       'distribution-with-single': '属于分发设置，但同时也设置了 SLACK_BOT_TOKEN：请删去其中一方',
       'needed-to-distribute':
         '缺失：分发应用需要同时设置 SLACK_CLIENT_ID、SLACK_CLIENT_SECRET、SLACK_STATE_SECRET、DATABASE_URL 和 TOKEN_ENCRYPTION_KEY',
+      'not-days': '必须是 1 到 3650 之间的整数天数',
+      'not-boolean': '必须是 true 或 false',
       'not-signing-secret': '看起来不是签名密钥（应为一个不含空格的词）',
       'not-app-token': '看起来不是应用级令牌（应以 xapp- 开头）',
       'not-whole-number': '必须是整数',
@@ -642,6 +658,43 @@ export const zh: Messages = {
     seccompWhere: (profile, placement) => (placement === '' ? profile : `${profile}，${placement}`),
   },
   review: reviewZh,
+  report: {
+    title: (total, since, until) => `stack-advisor 报告：${since} 至 ${until}（UTC）共 ${total} 条回答`,
+    week: (monday, answers, languages) => `${monday} 起的一周：${answers} 条回答（${languages}）`,
+    byStack: '按技术栈和语言：',
+    composed: '由算子组装',
+    other: (kinds) => `其他回答：${kinds}`,
+    unmet: '最常见的未满足数值限制：',
+    conflicts: '最常见的冲突：',
+    empty: '这段时间没有记录到回答。',
+    kind: (kind) =>
+      ({
+        advice: '建议',
+        simplification: '化简',
+        explanation: '解释',
+        comparison: '比较',
+        help: '帮助',
+        refused: '未能回答',
+      })[kind],
+    limit: (quantity, comparator, value, unit) =>
+      `${QUANTITY[quantity]} ${COMPARATOR[comparator]} ${trim(value)} ${unit}`,
+    conflict: (kind, subjects) => {
+      const [a = '', b = ''] = subjects;
+      switch (kind) {
+        case 'no-stack-meets-all':
+          return `没有技术栈满足全部需求（最接近：${a}）`;
+        case 'unknown-for-all':
+          return `没有已知技术栈能满足${QUANTITY[a as keyof typeof QUANTITY] ?? a}要求`;
+        case 'favorite-excluded':
+          return `${a} 指向 ${b}，但其他需求排除了它`;
+        case 'contradiction':
+          return `${a} 与 ${b} 无法同时成立`;
+        case 'radar-excludes-all':
+          return `技术雷达的暂缓项排除了所有合适的技术栈（${subjects.join('、')}）`;
+      }
+    },
+    separator: '，',
+  },
 
   cliHelp: `stack-advisor —— 哪种运行时 / 隔离 / 网格技术栈适合您的需求
   stack-advisor ask "<文本>"                与 /stack 相同的回答：建议、化简、解释、比较、帮助
@@ -656,6 +709,8 @@ export const zh: Messages = {
   stack-advisor diff "<之前>" "<之后>"      推荐有何变化，以及原因
   stack-advisor adr "<需求>" [--title T] [--status proposed|accepted] [--out DIR|FILE.md]
                                             决策记录（MADR 4.0）；在 DIR 中按下一个 NNNN-标题.md 命名
+  stack-advisor report [--since 30d|8w|2026-11-01]
+                                            分发模式的机器人按周统计的回答（读取 DATABASE_URL）
 选项：--json（机器可读）、--lang en|zh（默认：需求的语言，其次 LC_ALL/LANG）、--no-color、--help、--version。
 退出码：0 已回答，2 输入有误，1 无法运行。
 算子：V Kc F G Cc（头部）· I C S（基础）· M W We Am P Ns Cg O E Ist Otel Gk（附加）· ∅ · V⁻¹`,

@@ -3,6 +3,7 @@ import { ACTION, fromAction } from '../../../render/buttons.js';
 import { reply } from '../../reply.js';
 import { apologize, privately, responder } from '../../respond.js';
 import type { Services } from '../../services.js';
+import { remember, threadKey } from '../../thread-memory.js';
 import { withRetries } from '../../web-api-retry.js';
 
 /**
@@ -16,6 +17,7 @@ export const shareInThreadCallback =
     action,
     body,
     client,
+    context,
     respond: given,
     logger,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
@@ -53,6 +55,13 @@ export const shareInThreadCallback =
           unfurl_media: false,
           ...(answer.metadata === undefined ? {} : { metadata: answer.metadata }),
         }),
+      );
+      await remember(
+        services.threadMemory,
+        logger,
+        threadKey(context, channel, pressed.threadTs),
+        answer.carried,
+        services.advisor.version,
       );
     } catch (error) {
       await apologize(respond, logger, 'Share in thread', error, language);

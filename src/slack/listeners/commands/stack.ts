@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { apologyMessage } from '../../../render/blocks.js';
+import { channelTypeOf, recordAnswer } from '../../answer-log.js';
 import { typedText } from '../../incoming-text.js';
 import { openForm } from '../../open-form.js';
 import { reply } from '../../reply.js';
@@ -16,7 +17,8 @@ const FORM_WORDS = /^(?:(form)|表单)$/i;
  */
 export const stackCommandCallback =
   (services: Services) =>
-  async ({ ack, respond, command, client, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+  async ({ ack, respond, command, client, context, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    const startedAt = performance.now();
     let acknowledged = false;
     let fallback: Awaited<ReturnType<Services['userLanguage']>>;
     try {
@@ -33,9 +35,22 @@ export const stackCommandCallback =
         services.advisor.ownLanguage(text) === undefined
           ? await services.userLanguage(client, command.user_id, logger)
           : undefined;
-      const { message } = reply(services.advisor, text, undefined, { shareRequest: text }, { fallback });
+      const { message, result } = reply(services.advisor, text, undefined, { shareRequest: text }, { fallback });
       acknowledged = true;
       await ack({ response_type: 'ephemeral', ...message });
+      recordAnswer(
+        services.answers,
+        {
+          context,
+          surface: 'command',
+          channelType: channelTypeOf(command.channel_id, command.channel_name),
+          knowledgeVersion: services.advisor.version,
+          startedAt,
+          text,
+        },
+        result,
+        fallback,
+      );
     } catch (error) {
       logger.error(`/stack failed for ${JSON.stringify(command.text ?? '')}:`, error);
       try {

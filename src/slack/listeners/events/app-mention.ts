@@ -16,6 +16,13 @@ export const appMentionCallback =
     await answerInThread(
       services,
       { client, context, logger },
-      { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text, user: event.user },
+      {
+        channel: event.channel,
+        ts: event.ts,
+        threadTs: event.thread_ts,
+        text: event.text,
+        user: event.user,
+        surface: 'mention',
+      },
     );
   };

@@ -36,6 +36,14 @@ export const directMessageCallback =
     await answerInThread(
       services,
       { client, context, logger },
-      { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text, user: event.user },
+      {
+        channel: event.channel,
+        ts: event.ts,
+        threadTs: event.thread_ts,
+        text: event.text,
+        user: event.user,
+        surface: 'dm',
+        channelType: event.channel_type ?? 'im',
+      },
     );
   };

@@ -3,6 +3,7 @@ import type { Language } from '../../../language.js';
 import { section } from '../../../render/blocks-elements.js';
 import { escapeText } from '../../../render/escape.js';
 import { messages } from '../../../render/messages/index.js';
+import { channelTypeOf, recordAnswer } from '../../answer-log.js';
 import { typedText } from '../../incoming-text.js';
 import { reply } from '../../reply.js';
 import { apologize, privately } from '../../respond.js';
@@ -22,8 +23,10 @@ export const askAboutMessageCallback =
     shortcut,
     respond,
     client,
+    context,
     logger,
   }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+    const startedAt = performance.now();
     await ack();
     let language: Language | undefined;
     try {
@@ -37,7 +40,7 @@ export const askAboutMessageCallback =
         return;
       }
       const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
-      const { message } = reply(
+      const { message, result } = reply(
         services.advisor,
         text,
         undefined,
@@ -47,6 +50,19 @@ export const askAboutMessageCallback =
         },
       );
       await respond(privately(message, undefined));
+      recordAnswer(
+        services.answers,
+        {
+          context,
+          surface: 'shortcut',
+          channelType: channelTypeOf(shortcut.channel.id),
+          knowledgeVersion: services.advisor.version,
+          startedAt,
+          text,
+        },
+        result,
+        language,
+      );
     } catch (error) {
       await apologize(respond, logger, 'Ask stack-advisor (message shortcut)', error, language);
     }

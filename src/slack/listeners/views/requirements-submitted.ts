@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Language } from '../../../language.js';
 import { answerMessage } from '../../../render/blocks.js';
 import { messages } from '../../../render/messages/index.js';
+import { channelTypeOf, recordAnswer } from '../../answer-log.js';
 import { readForm } from '../../form-values.js';
 import { answerMetadata } from '../../metadata.js';
 import type { Services } from '../../services.js';
+import { remember, threadKey } from '../../thread-memory.js';
 import { withRetries } from '../../web-api-retry.js';
 
 const Metadata = z.object({ l: z.enum(['en', 'zh']) });
@@ -27,7 +29,15 @@ function formLanguage(privateMetadata: string | undefined): Language {
  */
 export const requirementsSubmittedCallback =
   (services: Services) =>
-  async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+  async ({
+    ack,
+    body,
+    view,
+    client,
+    context,
+    logger,
+  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const startedAt = performance.now();
     const language = formLanguage(view.private_metadata);
     const f = messages(language).review.form;
     const read = readForm(view.state?.values, language);
@@ -49,7 +59,7 @@ export const requirementsSubmittedCallback =
     const message = answerMessage(advice.value, { recordDecision: true });
     const channel = conversation ?? body.user.id;
     try {
-      await withRetries(services.retry, logger, 'chat.postMessage', { idempotent: false }, () =>
+      const posted = await withRetries(services.retry, logger, 'chat.postMessage', { idempotent: false }, () =>
         client.chat.postMessage({
           channel,
           text: message.text,
@@ -59,6 +69,29 @@ export const requirementsSubmittedCallback =
           unfurl_media: false,
         }),
       );
+      recordAnswer(
+        services.answers,
+        {
+          context,
+          surface: 'form',
+          channelType: conversation === undefined ? 'im' : channelTypeOf(conversation),
+          knowledgeVersion: services.advisor.version,
+          startedAt,
+          text: asked,
+        },
+        advice,
+        language,
+      );
+      // The answer starts a thread: a mention under it builds on the form's requirements.
+      if (typeof posted.ts === 'string') {
+        await remember(
+          services.threadMemory,
+          logger,
+          threadKey(context, posted.channel ?? channel, posted.ts),
+          advice.value.carried,
+          services.advisor.version,
+        );
+      }
     } catch (error) {
       logger.error('Could not deliver the answer to the requirements form:', error);
     }
