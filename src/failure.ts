@@ -123,6 +123,7 @@ export type ConfigIssue =
   | 'url-credentials'
   | 'not-host'
   | 'log-level'
+  | 'log-format'
   | 'not-one-word'
   | 'not-database-url'
   | 'not-encryption-key'

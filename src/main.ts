@@ -5,7 +5,7 @@ import { loadKnowledge } from './knowledge/load.js';
 import { languageOfEnvironment } from './language.js';
 import { loadRadar } from './radar/load.js';
 import { messages } from './render/messages/index.js';
-import { createApp, startApp } from './slack/app.js';
+import { appLogger, createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
 import { type Installations, openInstallations } from './slack/distribution.js';
 import { DRAIN_MS, stopApp } from './slack/shutdown.js';
@@ -38,17 +38,25 @@ if (radar !== undefined && !radar.ok) exit(failure('radar-at-start', { cause: ra
 const book = radar?.ok ? radar.value : undefined;
 
 const advisor = new Advisor(knowledge.value, book);
+// JSON lines (or LOG_FORMAT=pretty) on standard output, scrubbed of the settings' tokens and secrets.
+const logger = appLogger(settings);
 let installations: Installations | undefined;
 if (settings.distribution !== undefined) {
   const opened = await openInstallations(
     settings.distribution,
     settings.slackApiUrl === undefined ? {} : { slackApiUrl: settings.slackApiUrl },
-    { warn: (...msg) => process.stderr.write(`${msg.join(' ')}\n`) },
+    logger,
   );
   if (!opened.ok) exit(opened.error);
   installations = opened.value;
 }
-const app = createApp(settings, advisor, installations === undefined ? {} : { installations: installations.store });
+const app = createApp(
+  settings,
+  advisor,
+  installations === undefined
+    ? { logger }
+    : { logger, installations: installations.store, database: installations.pool },
+);
 if (book !== undefined) {
   app.logger.info(m.radarInUse(book.stamp.version, book.marks.length));
   // Entries that match nothing are a warning, not an error: the rest of the radar is followed.
@@ -69,8 +77,8 @@ app.logger.info(
   m.running(
     settings.mode,
     advisor.version,
-    settings.mode === 'http' ? (started.value.port ?? settings.port) : undefined,
-    settings.mode === 'http' ? settings.host : undefined,
+    started.value.port ?? settings.port,
+    settings.host,
   ),
 );
 

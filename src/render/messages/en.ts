@@ -521,6 +521,7 @@ export const en: Messages = {
       'url-credentials': 'must not contain a user name or password',
       'not-host': 'must be a host name or an IP address',
       'log-level': 'must be one of debug, info, warn, error',
+      'log-format': 'must be json (JSON lines, the default) or pretty (readable lines)',
       'not-one-word': 'must be one word, without spaces',
       'not-database-url': 'must be a postgres:// or postgresql:// URL',
       'not-encryption-key': 'must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)',
@@ -533,8 +534,8 @@ export const en: Messages = {
     })[issue],
   running: (mode, version, port, host) =>
     mode === 'socket'
-      ? `stack-advisor is running in Socket Mode (knowledge ${version})`
-      : `stack-advisor is running in HTTP mode on port ${port}${host === undefined ? '' : ` of ${host}`}: POST /slack/events, GET /healthz (knowledge ${version})`,
+      ? `stack-advisor is running in Socket Mode (knowledge ${version}); GET /healthz, /readyz, /metrics on port ${port}${host === undefined ? '' : ` of ${host}`}`
+      : `stack-advisor is running in HTTP mode on port ${port}${host === undefined ? '' : ` of ${host}`}: POST /slack/events, GET /healthz, /readyz, /metrics (knowledge ${version})`,
   stopping: (signal, seconds) =>
     `${signal}: stopping (finishing the answers already acknowledged, at most ${seconds} s)`,
   stopTooLong: (seconds) => `stack-advisor did not stop within ${seconds} s: exiting anyway`,

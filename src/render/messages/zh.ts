@@ -535,12 +535,13 @@ export const zh: Messages = {
       'url-credentials': '不得包含用户名或密码',
       'not-host': '必须是主机名或 IP 地址',
       'log-level': '必须是 debug、info、warn、error 之一',
+      'log-format': '必须是 json（JSON 行，默认）或 pretty（易读的行）',
       invalid: '无效',
     })[issue],
   running: (mode, version, port, host) =>
     mode === 'socket'
-      ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）`
-      : `stack-advisor 正以 HTTP 模式运行于${host === undefined ? '' : ` ${host} 的`}端口 ${port}：POST /slack/events，GET /healthz（知识库 ${version}）`,
+      ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）；GET /healthz、/readyz、/metrics 位于${host === undefined ? '' : ` ${host} 的`}端口 ${port}`
+      : `stack-advisor 正以 HTTP 模式运行于${host === undefined ? '' : ` ${host} 的`}端口 ${port}：POST /slack/events，GET /healthz、/readyz、/metrics（知识库 ${version}）`,
   stopping: (signal, seconds) => `${signal}：正在停止（先完成已确认的回答，最多 ${seconds} 秒）`,
   stopTooLong: (seconds) => `stack-advisor 未能在 ${seconds} 秒内停止：强制退出`,
   stoppedAbandoned: (count, seconds) => `已停止：${seconds} 秒后仍有 ${count} 个回答未完成`,
