@@ -73,14 +73,7 @@ if (book !== undefined) {
 const started = await startApp(app, settings);
 if (!started.ok) exit(started.error);
 
-app.logger.info(
-  m.running(
-    settings.mode,
-    advisor.version,
-    started.value.port ?? settings.port,
-    settings.host,
-  ),
-);
+app.logger.info(m.running(settings.mode, advisor.version, started.value.port ?? settings.port, settings.host));
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

@@ -153,6 +153,7 @@ const ISSUES = new Set<string>([
   'not-url',
   'url-credentials',
   'log-level',
+  'log-format',
   'not-host',
   'not-one-word',
   'not-database-url',

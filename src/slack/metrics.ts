@@ -97,6 +97,11 @@ export class Metrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
+    // Every kind is shown from the start, at 0, so that a rate over the first request is not lost.
+    for (const kind of REQUEST_KINDS) {
+      requests.inc({ kind }, 0);
+      acks.zero({ kind });
+    }
     this.requests = Object.fromEntries(REQUEST_KINDS.map((k) => [k, requests.labels(k)])) as Record<
       RequestKind,
       Counter.Internal

@@ -490,13 +490,14 @@ export const en: Messages = {
     SLACK_APP_TOKEN:
       'optional; set it for Socket Mode (xapp-…): api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate, scope connections:write',
     HOST: 'optional; the address the HTTP server listens on, e.g. 127.0.0.1 behind a sidecar proxy (default: all interfaces)',
-    PORT: 'optional; the HTTP port, a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
+    PORT: 'optional; the HTTP port (in Socket Mode, where /healthz, /readyz and /metrics are served), a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
     SLACK_API_URL:
       'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
     KNOWLEDGE_PATH: 'optional; a YAML file that adds to or overrides the built-in knowledge base',
     RADAR_PATH:
       "optional; your organisation's technology radar (Backstage Tech Radar JSON or a Build-Your-Own-Radar CSV): answers follow it",
     LOG_LEVEL: 'optional; one of debug, info, warn, error (default info)',
+    LOG_FORMAT: 'optional; json (JSON lines, the default) or pretty (readable lines for a terminal)',
     SLACK_CLIENT_ID:
       'needed to distribute the app (OAuth installs): api.slack.com/apps → your app → Basic Information → App Credentials → Client ID',
     SLACK_CLIENT_SECRET:

@@ -497,12 +497,13 @@ export const zh: Messages = {
     SLACK_APP_TOKEN:
       '可选项；设置后使用 Socket Mode（xapp-…）：api.slack.com/apps → 您的应用 → Basic Information → App-Level Tokens → Generate，权限范围 connections:write',
     HOST: '可选项；HTTP 服务监听的地址，例如在 sidecar 代理之后用 127.0.0.1（默认：所有网卡）',
-    PORT: '可选项；HTTP 端口，0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
+    PORT: '可选项；HTTP 端口（Socket Mode 下为 /healthz、/readyz、/metrics 所在端口），0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
     SLACK_API_URL:
       '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
     KNOWLEDGE_PATH: '可选项；用于补充或覆盖内置知识库的 YAML 文件',
     RADAR_PATH: '可选项；贵组织的技术雷达（Backstage Tech Radar JSON 或 Build-Your-Own-Radar CSV）：回答将遵循它',
     LOG_LEVEL: '可选项；debug、info、warn、error 之一（默认 info）',
+    LOG_FORMAT: '可选项；json（JSON 行，默认）或 pretty（便于终端阅读的行）',
     SLACK_CLIENT_ID:
       '分发应用（OAuth 安装）时需要：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Client ID',
     SLACK_CLIENT_SECRET:
