@@ -64,3 +64,22 @@ describe('withRetries', () => {
     expect(mayHaveHappened(new Error('advisor bug'))).toBe(false);
   });
 });
+
+describe('withRetries tells its observer (the metrics)', () => {
+  it('of each failure by method and of each retry', async () => {
+    const seen: string[] = [];
+    const observer = {
+      apiError: (method: string, error: unknown) => seen.push(`error ${method} ${(error as Error).name}`),
+      retried: (method: string) => seen.push(`retry ${method}`),
+    };
+    const call = flaky(new webApi.WebAPIHTTPError(503, 'Service Unavailable', {}), timeout());
+    await expect(
+      withRetries({ ...policy, observer }, fakeLogger(), 'chat.postMessage', { idempotent: false }, call),
+    ).rejects.toThrow();
+    expect(seen).toEqual([
+      'error chat.postMessage WebAPIHTTPError',
+      'retry chat.postMessage',
+      'error chat.postMessage WebAPIRequestError',
+    ]);
+  });
+});
