@@ -26,7 +26,7 @@ import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import * as installationListeners from './listeners/installations/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
-import { inRequest, PinoLogger } from './logging.js';
+import { PinoLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
 import { Metrics, requestKind } from './metrics.js';
 import { probeRoutes, Readiness } from './probes.js';
 import { guardedReceiver, ServedSocketModeReceiver } from './receiver.js';
@@ -73,10 +73,11 @@ export function appLogger(config: Config, destination?: { write(line: string): u
 }
 
 /**
- * Counts every request by kind and times its acknowledgement; with our own logger, runs it in a request context so
- * that its log lines carry a request id and the team.
+ * Counts every request by kind and times its acknowledgement; with our own logger, gives it a logger of its own (in
+ * its context) whose lines carry a request id and the team.
  */
-function observeRequests(app: App, metrics: Metrics, contextual: boolean): void {
+function observeRequests(app: App, metrics: Metrics, logger: Logger): void {
+  const requestLogger = logger instanceof PinoLogger ? logger : undefined;
   const process = app.processEvent.bind(app);
   app.processEvent = (event: ReceiverEvent): Promise<void> => {
     const startedAt = performance.now();
@@ -86,6 +87,9 @@ function observeRequests(app: App, metrics: Metrics, contextual: boolean): void 
     let acknowledged = false;
     const observed: ReceiverEvent = {
       ...event,
+      ...(requestLogger === undefined
+        ? {}
+        : { customProperties: { ...event.customProperties, [REQUEST_LOGGER]: requestLogger.forRequest(body) } }),
       ack: (response) => {
         if (!acknowledged) {
           acknowledged = true;
@@ -94,7 +98,7 @@ function observeRequests(app: App, metrics: Metrics, contextual: boolean): void 
         return event.ack(response);
       },
     };
-    return contextual ? inRequest(body, () => process(observed)) : process(observed);
+    return process(observed);
   };
 }
 
@@ -240,6 +244,8 @@ export function createApp(
     clientOptions,
     // Thread memory lives in message metadata; Bolt's default in-memory conversation store only costs ~30 µs a request.
     convoStore: false,
+    // The error handler is given the request's context, so that its line carries the request id and team.
+    extendedErrorHandler: true,
   };
   const identityFields = {
     knowledge: advisor.version,
@@ -290,12 +296,14 @@ export function createApp(
         });
   const inFlight = new InFlight();
   guardProcessEvent(app, inFlight, app.logger);
-  observeRequests(app, metrics, givenLogger instanceof PinoLogger);
+  observeRequests(app, metrics, givenLogger);
+  requestLoggersFor(app);
   registerForStop(app, inFlight, () => readiness.markStopping());
   readinesses.set(app, readiness);
   if (socketReceiver !== undefined) socketReceivers.set(app, socketReceiver);
-  app.error(async (error) => {
-    app.logger.error('Unhandled error in a listener:', error);
+  app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
+    const logger = context[REQUEST_LOGGER] as Logger | undefined;
+    (logger ?? app.logger).error('Unhandled error in a listener:', error);
   });
   const seen = new SeenDeliveries();
   const replays = new SeenDeliveries(5000, REPLAY_WINDOW_MS);
