@@ -138,14 +138,32 @@ export class ServedSocketModeReceiver extends SocketModeReceiver {
   /** The port the routes are served on, once started. */
   port: number | undefined;
 
+  private readonly listenOn: { readonly port: number; readonly host?: string };
+
   constructor(
     options: SocketModeReceiverOptions & { readonly listen: { readonly port: number; readonly host?: string } },
   ) {
     super(options);
     this.listenOn = options.listen;
+    // Bolt logs every request to an unknown path at info, with the path: anyone could fill the log. Those get 404 here.
+    const server = this.server;
+    const bolt = server?.listeners('request')[0] as ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+    if (server !== undefined && bolt !== undefined) {
+      const installer = options.installerOptions;
+      const known = [
+        ...(options.customRoutes ?? []).map((r) => r.path),
+        ...(options.clientId === undefined
+          ? []
+          : [installer?.installPath ?? '/slack/install', installer?.redirectUriPath ?? '/slack/oauth_redirect']),
+      ];
+      server.removeAllListeners('request');
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        const path = (req.url ?? '').split('?')[0];
+        if (known.some((k) => path === k || path.startsWith(`${k}/`))) bolt(req, res);
+        else res.writeHead(404).end();
+      });
+    }
   }
-
-  private readonly listenOn: { readonly port: number; readonly host?: string };
 
   private get server(): Server | undefined {
     return (this as unknown as { httpServer?: Server }).httpServer;
