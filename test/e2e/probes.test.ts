@@ -378,3 +378,63 @@ describe('Socket Mode: the probes on PORT, /readyz following the socket', () => 
     await expect(fetch(`${base}/readyz`)).rejects.toThrow();
   });
 });
+
+describe('Socket Mode, distributed: the OAuth pages and the probes share PORT', () => {
+  const fake = new FakeSlack();
+  let wss: WebSocketServer;
+  let database: TestDatabase;
+  let installations: Installations;
+  let app: App;
+  let base = '';
+
+  beforeAll(async () => {
+    wss = await new Promise<WebSocketServer>((resolve) => {
+      const server: WebSocketServer = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => resolve(server));
+    });
+    wss.on('connection', (ws) => {
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0STACK' } }));
+    });
+    await fake.start();
+    fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=test`;
+    database = await testDatabase();
+    const config = configOf({
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret-abc',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      DATABASE_URL: database.url,
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SLACK_APP_TOKEN: 'xapp-1-test-token',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    if (config.distribution === undefined) throw new Error('not distributed');
+    const logger = new RecordingLogger();
+    const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
+    if (!opened.ok) throw new Error(say(opened.error));
+    installations = opened.value;
+    app = createApp(config, advisor(), { logger, installations: installations.store, database: installations.pool });
+    const started = await startApp(app, config);
+    if (!started.ok || started.value.port === undefined) throw new Error('the app did not start with a port');
+    base = `http://127.0.0.1:${started.value.port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.stop().catch(() => undefined);
+    await installations.pool.end();
+    await database.drop();
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await fake.stop();
+  });
+
+  it('serves /slack/install beside /readyz (socket connected, database answering)', async () => {
+    const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+    expect(install.status).toBe(302);
+    expect(install.headers.get('location')).toContain('client_id=1234.5678');
+    const ready = await get(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const metrics = (await get(`${base}/metrics`)).text;
+    expect(sample(metrics, 'stack_advisor_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+  });
+});
