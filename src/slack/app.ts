@@ -323,6 +323,7 @@ export function createApp(
     threadReadMs: options.threadReadMs ?? 10_000,
     replays,
     retry,
+    answered: (stackId) => metrics.answered(stackId),
   };
   registerListeners(app, services);
   if (installations !== undefined) installationListeners.register(app, installations);

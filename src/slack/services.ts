@@ -29,4 +29,9 @@ export interface Services {
   ) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
   /** The Slack user's language, for requests that have none of their own. */
   readonly userLanguage: UserLanguage;
+  /**
+   * Told of a recommendation given other than through `advisor.answer` (the requirements form), for the metrics;
+   * `advisor.answer`'s are counted as they are made.
+   */
+  readonly answered?: (stackId: string) => void;
 }
