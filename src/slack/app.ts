@@ -119,6 +119,53 @@ function countingAnswers(advisor: AdvisorPort, metrics: Metrics): AdvisorPort {
   };
 }
 
+type Fetch = NonNullable<webApi.WebClientOptions['fetch']>;
+
+// How a refusal from the Web API starts: `{"ok":false,"error":"…"}` (compact JSON).
+const NOT_OK = '"ok":false';
+
+/**
+ * The Web API client's fetch, counting every failed call by method and error code: Slack's `error` when it answered
+ * `ok: false` (read from the body the client reads anyway, parsed again only then), a rate limit, another HTTP
+ * status, or a request that got no answer. Response URLs (Bolt's respond()) are not Web API calls and pass through.
+ */
+function countingFailures(inner: Fetch, apiUrl: string, metrics: Metrics): Fetch {
+  return (input, init) => {
+    const url = String(input);
+    if (!url.startsWith(apiUrl)) return inner(input, init);
+    const method = url.slice(apiUrl.length).split('?')[0];
+    return inner(input, init).then(
+      (response) => {
+        if (response.status === 429) metrics.apiFailure(method, 'ratelimited');
+        else if (response.status !== 200)
+          metrics.apiFailure(method, response.status >= 500 ? 'http_5xx' : `http_${response.status}`);
+        else {
+          const text = response.text.bind(response);
+          response.text = async () => {
+            const body = await text();
+            if (body.includes(NOT_OK)) metrics.apiFailure(method, slackError(body));
+            return body;
+          };
+        }
+        return response;
+      },
+      (error: unknown) => {
+        metrics.apiFailure(method, 'request_error');
+        throw error;
+      },
+    );
+  };
+}
+
+function slackError(body: string): string {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown }).error;
+    return typeof error === 'string' ? error : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
 /** Each app's readiness, for startApp to mark started. */
 const readinesses = new WeakMap<App, Readiness>();
 /** Socket Mode: each app's receiver, for startApp to tell the port its routes are served on. */
@@ -201,7 +248,11 @@ export function createApp(
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
     timeout: timeoutMs,
     // Bolt's respond() (response URLs) uses this fetch with no deadline of its own; the Web API client sets its own.
-    fetch: (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    fetch: countingFailures(
+      (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      config.slackApiUrl ?? 'https://slack.com/api/',
+      metrics,
+    ),
     logger: givenLogger,
     // The listeners' calls are retried by withRetries, which knows a timed-out chat.postMessage must not be repeated.
     retryConfig: { retries: 0 },

@@ -37,25 +37,6 @@ export function requestKind(body: Readonly<Record<string, unknown>>): RequestKin
 const ERROR_CODE = /^[a-z0-9_]{1,64}$/;
 const METHOD = /^[a-zA-Z.]{1,64}$/;
 
-/** The label a failed Web API call is counted under: Slack's error code, or what kind of failure it was. */
-export function apiErrorCode(error: unknown): string {
-  const e = error as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown };
-  switch (e?.code) {
-    case 'slack_webapi_platform_error': {
-      const code = e.data?.error;
-      return typeof code === 'string' && ERROR_CODE.test(code) ? code : 'other';
-    }
-    case 'slack_webapi_rate_limited_error':
-      return 'ratelimited';
-    case 'slack_webapi_http_error':
-      return typeof e.statusCode === 'number' ? `http_${e.statusCode >= 500 ? '5xx' : e.statusCode}` : 'http';
-    case 'slack_webapi_request_error':
-      return 'request_error';
-    default:
-      return 'other';
-  }
-}
-
 /** A connection pool as far as its gauges read it (pg.Pool). */
 export interface PoolCounts {
   readonly totalCount: number;
@@ -170,9 +151,12 @@ export class Metrics {
     this.answers.inc({ stack: this.knownStacks.has(stackId) ? stackId : 'other' });
   }
 
-  /** A Web API call failed for good or before a retry. */
-  apiError(method: string, error: unknown): void {
-    this.apiErrors.inc({ method: METHOD.test(method) ? method : 'other', error: apiErrorCode(error) });
+  /** A Web API call failed (every attempt is counted, retries included); `code` is Slack's error or the kind. */
+  apiFailure(method: string, code: string): void {
+    this.apiErrors.inc({
+      method: METHOD.test(method) ? method : 'other',
+      error: ERROR_CODE.test(code) ? code : 'other',
+    });
   }
 
   /** A Web API call is being tried again. */

@@ -5,13 +5,12 @@ import { type Logger, webApi } from '@slack/bolt';
 export interface RetryPolicy {
   readonly retries: number;
   readonly backoffMs: number;
-  /** Told of every failed call and every retry (the metrics). */
+  /** Told of every retry (the metrics; failed calls are counted where the client fetches). */
   readonly observer?: ApiObserver;
 }
 
-/** What hears of failed Web API calls. */
+/** What hears of Web API calls tried again. */
 export interface ApiObserver {
-  apiError(method: string, error: unknown): void;
   retried(method: string): void;
 }
 
@@ -52,7 +51,6 @@ export async function withRetries<T>(
     try {
       return await call();
     } catch (error) {
-      policy.observer?.apiError(method, error);
       if (attempt >= policy.retries) throw error;
       if (error instanceof webApi.WebAPIRateLimitedError && error.retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
         logger.info(`${method} failed due to rate limiting. Will retry in ${error.retryAfter} seconds.`);

@@ -105,8 +105,8 @@ describe('HTTP mode, one workspace: probes, metrics and logs', () => {
   });
 
   it('counts Web API errors by method and code, retries, and duplicate deliveries', async () => {
-    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    fake.failNext('conversations.replies', { status: 500 });
+    // The answer's post: a server error (tried again), then a refusal (not tried again).
+    fake.failNext('chat.postMessage', { status: 500 }, { error: 'channel_not_found' });
     const body = eventBody(mentionEvent(fake, `<@UBOT> edge ${USER_TEXT}`, fake.nextTs()));
     expect((await send(`${base}/slack/events`, body, JSON_TYPE)).status).toBe(200);
     // Slack's retry of the same delivery: acknowledged, skipped.
@@ -122,6 +122,21 @@ describe('HTTP mode, one workspace: probes, metrics and logs', () => {
       ).toBe(1);
       expect(sample(text, 'stack_advisor_duplicate_deliveries_total', { kind: 'event' })).toBe(1);
       expect(sample(text, 'stack_advisor_requests_total', { kind: 'event' })).toBe(2);
+      expect(
+        sample(text, 'stack_advisor_slack_api_errors_total', { method: 'chat.postMessage', error: 'http_5xx' }),
+      ).toBe(1);
+      expect(sample(text, 'stack_advisor_slack_api_retries_total', { method: 'chat.postMessage' })).toBe(1);
+    });
+  });
+
+  it('counts a failed call made outside the retry helper too (views.open for /stack form)', async () => {
+    fake.failNext('views.open', { error: 'expired_trigger_id' });
+    expect((await send(`${base}/slack/events`, commandBody('form', fake.responseUrl('form')), FORM)).status).toBe(200);
+    await vi.waitFor(async () => {
+      const text = (await get(`${base}/metrics`)).text;
+      expect(
+        sample(text, 'stack_advisor_slack_api_errors_total', { method: 'views.open', error: 'expired_trigger_id' }),
+      ).toBe(1);
     });
   });
 

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { PinoLogger, prettyLine, scrub, teamOf } from '../../src/slack/logging.js';
-import { apiErrorCode, Metrics, requestKind } from '../../src/slack/metrics.js';
+import { Metrics, requestKind } from '../../src/slack/metrics.js';
 import { Readiness } from '../../src/slack/probes.js';
 
 describe('requestKind', () => {
@@ -20,31 +20,12 @@ describe('requestKind', () => {
   });
 });
 
-describe('apiErrorCode', () => {
-  it('is Slack error code, or the kind of failure, never free text', () => {
-    expect(apiErrorCode(new webApi.WebAPIRateLimitedError(3))).toBe('ratelimited');
-    expect(apiErrorCode(new webApi.WebAPIHTTPError(503, 'x', {}))).toBe('http_5xx');
-    expect(apiErrorCode(new webApi.WebAPIRequestError(new Error('socket hang up')))).toBe('request_error');
-    const platform = Object.assign(new Error('x'), {
-      code: 'slack_webapi_platform_error',
-      data: { error: 'not_in_channel' },
-    });
-    expect(apiErrorCode(platform)).toBe('not_in_channel');
-    const page = Object.assign(new Error('x'), {
-      code: 'slack_webapi_platform_error',
-      data: { error: '<html>Login</html>' },
-    });
-    expect(apiErrorCode(page)).toBe('other');
-    expect(apiErrorCode('nonsense')).toBe('other');
-  });
-});
-
 describe('Metrics', () => {
   it('counts answers of unknown stacks as other, so the label set stays bounded', async () => {
     const metrics = new Metrics(['wasm-edge']);
     metrics.answered('wasm-edge');
     metrics.answered('made-up-by-an-overlay');
-    metrics.apiError('chat.postMessage; DROP', new Error('x'));
+    metrics.apiFailure('chat.postMessage; DROP', '<html>Login</html>');
     const text = await metrics.text();
     expect(text).toContain('stack_advisor_answers_total{stack="wasm-edge"} 1');
     expect(text).toContain('stack_advisor_answers_total{stack="other"} 1');
