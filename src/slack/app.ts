@@ -352,8 +352,8 @@ export function createApp(
   registerForStop(app, inFlight, () => readiness.markStopping());
   readinesses.set(app, readiness);
   if (socketReceiver !== undefined) socketReceivers.set(app, socketReceiver);
-  app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
-    const logger = context[REQUEST_LOGGER] as Logger | undefined;
+  app.error(async ({ error, context }: { error: Error; context?: Record<string, unknown> }) => {
+    const logger = context?.[REQUEST_LOGGER] as Logger | undefined;
     (logger ?? app.logger).error('Unhandled error in a listener:', error);
   });
   const seen = new SeenDeliveries();
