@@ -128,6 +128,7 @@ export type ConfigIssue =
   | 'url-credentials'
   | 'not-host'
   | 'log-level'
+  | 'log-format'
   | 'not-one-word'
   | 'not-database-url'
   | 'not-encryption-key'

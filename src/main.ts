@@ -5,15 +5,12 @@ import { loadKnowledge } from './knowledge/load.js';
 import { languageOfEnvironment } from './language.js';
 import { loadRadar } from './radar/load.js';
 import { messages } from './render/messages/index.js';
-import { createApp, startApp } from './slack/app.js';
+import { appLogger, createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
 import { distributedOptions, type Installations, openInstallations } from './slack/distribution.js';
-import { DRAIN_MS, stopApp } from './slack/shutdown.js';
+import { DRAIN_MS, STOP_BUDGET_MS, stopApp } from './slack/shutdown.js';
 
 /** `npm start`: settings from the environment (and .env), the knowledge base, the Bolt app; a clean stop on signals. */
-
-// Kubernetes kills a pod 30 s after SIGTERM: whatever happens, this process is gone before that.
-const STOP_BUDGET_MS = 25_000;
 
 readDotenv({ quiet: true });
 
@@ -38,17 +35,22 @@ if (radar !== undefined && !radar.ok) exit(failure('radar-at-start', { cause: ra
 const book = radar?.ok ? radar.value : undefined;
 
 const advisor = new Advisor(knowledge.value, book);
+// JSON lines (or LOG_FORMAT=pretty) on standard output, scrubbed of the settings' tokens and secrets.
+const logger = appLogger(settings);
 let installations: Installations | undefined;
 if (settings.distribution !== undefined) {
   const opened = await openInstallations(
     settings.distribution,
     settings.slackApiUrl === undefined ? {} : { slackApiUrl: settings.slackApiUrl },
-    { warn: (...msg) => process.stderr.write(`${msg.join(' ')}\n`) },
+    logger,
   );
   if (!opened.ok) exit(opened.error);
   installations = opened.value;
 }
-const app = createApp(settings, advisor, installations === undefined ? {} : distributedOptions(installations));
+const app = createApp(settings, advisor, {
+  logger,
+  ...(installations === undefined ? {} : distributedOptions(installations)),
+});
 if (book !== undefined) {
   app.logger.info(m.radarInUse(book.stamp.version, book.marks.length));
   // Entries that match nothing are a warning, not an error: the rest of the radar is followed.
@@ -65,14 +67,7 @@ if (book !== undefined) {
 const started = await startApp(app, settings);
 if (!started.ok) exit(started.error);
 
-app.logger.info(
-  m.running(
-    settings.mode,
-    advisor.version,
-    settings.mode === 'http' ? (started.value.port ?? settings.port) : undefined,
-    settings.mode === 'http' ? settings.host : undefined,
-  ),
-);
+app.logger.info(m.running(settings.mode, advisor.version, started.value.port ?? settings.port, settings.host));
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

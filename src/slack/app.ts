@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { ListenOptions } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   App,
@@ -8,8 +9,10 @@ import {
   type CustomRoute,
   type Logger,
   LogLevel,
+  type ReceiverEvent,
   webApi,
 } from '@slack/bolt';
+import type pg from 'pg';
 import type { Advisor } from '../advisor/advisor.js';
 import type { KitTemplates } from '../kit/schema.js';
 import { type HomeContent, homeView } from '../render/home.js';
@@ -24,7 +27,10 @@ import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import * as installationListeners from './listeners/installations/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
-import { guardedReceiver, laterLogger } from './receiver.js';
+import { PinoLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
+import { Metrics, requestKind } from './metrics.js';
+import { probeRoutes, Readiness } from './probes.js';
+import { guardedReceiver, ServedSocketModeReceiver } from './receiver.js';
 import type { AdvisorPort, Services } from './services.js';
 import { registerForStop, registerServer } from './shutdown.js';
 import type { ThreadMemory } from './thread-memory.js';
@@ -46,7 +52,130 @@ export interface AppFactoryOptions {
   readonly threadMemory?: ThreadMemory;
   /** Distributed mode: where each answer is recorded (for `stack-advisor report`). */
   readonly answers?: AnswerLog;
+  /** The database pool, when there is one: /readyz checks that it answers, /metrics shows its connections. */
+  readonly database?: pg.Pool;
 }
+
+/** The values no log line may contain: the configuration's tokens and secrets. */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.botToken, config.signingSecret, config.mode === 'socket' ? config.appToken : undefined];
+  const d = config.distribution;
+  if (d !== undefined) {
+    secrets.push(d.clientSecret, d.stateSecret, d.encryptionKey.toString('base64'));
+    const password = URL.canParse(d.databaseUrl) ? new URL(d.databaseUrl).password : '';
+    if (password !== '') secrets.push(password, decodeURIComponent(password));
+  }
+  return secrets.filter((s): s is string => s !== undefined && s !== '');
+}
+
+/** The operators' log of `config` (LOG_LEVEL, LOG_FORMAT), to standard output or `destination`. */
+export function appLogger(config: Config, destination?: { write(line: string): unknown }): PinoLogger {
+  return new PinoLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    secrets: secretsOf(config),
+    ...(destination === undefined ? {} : { destination }),
+  });
+}
+
+/**
+ * Counts every request by kind and times its acknowledgement; with our own logger, gives it a logger of its own (in
+ * its context) whose lines carry a request id and the team.
+ */
+function observeRequests(app: App, metrics: Metrics, logger: Logger): void {
+  const requestLogger = logger instanceof PinoLogger ? logger : undefined;
+  const process = app.processEvent.bind(app);
+  app.processEvent = (event: ReceiverEvent): Promise<void> => {
+    const startedAt = performance.now();
+    const body = (typeof event.body === 'object' && event.body !== null ? event.body : {}) as Record<string, unknown>;
+    const kind = requestKind(body);
+    metrics.received(kind);
+    let acknowledged = false;
+    const observed: ReceiverEvent = {
+      ...event,
+      ...(requestLogger === undefined
+        ? {}
+        : { customProperties: { ...event.customProperties, [REQUEST_LOGGER]: requestLogger.forRequest(body) } }),
+      ack: (response) => {
+        if (!acknowledged) {
+          acknowledged = true;
+          metrics.acknowledged(kind, startedAt);
+        }
+        return event.ack(response);
+      },
+    };
+    return process(observed);
+  };
+}
+
+/** The advisor, with each recommendation it gives counted by stack. */
+function countingAnswers(advisor: AdvisorPort, metrics: Metrics): AdvisorPort {
+  return {
+    version: advisor.version,
+    answer: (...args) => {
+      const result = advisor.answer(...args);
+      if (result.ok && result.value.kind === 'advice')
+        metrics.answered(result.value.recommendation.stack.id ?? 'other');
+      return result;
+    },
+    compare: (...args) => advisor.compare(...args),
+    explain: (...args) => advisor.explain(...args),
+    ownLanguage: (...args) => advisor.ownLanguage(...args),
+    adviseFrom: (...args) => advisor.adviseFrom(...args),
+  };
+}
+
+type Fetch = NonNullable<webApi.WebClientOptions['fetch']>;
+
+// How a refusal from the Web API starts: `{"ok":false,"error":"…"}` (compact JSON).
+const NOT_OK = '"ok":false';
+
+/**
+ * The Web API client's fetch, counting every failed call by method and error code: Slack's `error` when it answered
+ * `ok: false` (read from the body the client reads anyway, parsed again only then), a rate limit, another HTTP
+ * status, or a request that got no answer. Response URLs (Bolt's respond()) are not Web API calls and pass through.
+ */
+function countingFailures(inner: Fetch, apiUrl: string, metrics: Metrics): Fetch {
+  return (input, init) => {
+    const url = String(input);
+    if (!url.startsWith(apiUrl)) return inner(input, init);
+    const method = url.slice(apiUrl.length).split('?')[0];
+    return inner(input, init).then(
+      (response) => {
+        if (response.status === 429) metrics.apiFailure(method, 'ratelimited');
+        else if (response.status !== 200)
+          metrics.apiFailure(method, response.status >= 500 ? 'http_5xx' : `http_${response.status}`);
+        else {
+          const text = response.text.bind(response);
+          response.text = async () => {
+            const body = await text();
+            if (body.includes(NOT_OK)) metrics.apiFailure(method, slackError(body));
+            return body;
+          };
+        }
+        return response;
+      },
+      (error: unknown) => {
+        metrics.apiFailure(method, 'request_error');
+        throw error;
+      },
+    );
+  };
+}
+
+function slackError(body: string): string {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown }).error;
+    return typeof error === 'string' ? error : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/** Each app's readiness, for startApp to mark started. */
+const readinesses = new WeakMap<App, Readiness>();
+/** Socket Mode: each app's receiver, for startApp to tell the port its routes are served on. */
+const socketReceivers = new WeakMap<App, ServedSocketModeReceiver>();
 
 /** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
 const homes = (content: HomeContent) => ({ en: homeView(content, 'en'), zh: homeView(content, 'zh') });
@@ -60,7 +189,6 @@ const LEVELS: Record<LogLevelName, LogLevel> = {
 
 export const EVENTS_PATH = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
-export const HEALTH_PATH = '/healthz';
 
 // A rate limit on auth.test longer than this stops the start instead of holding it (the port closed, /healthz down).
 const MAX_IDENTITY_RATE_LIMIT_WAIT_S = 10;
@@ -112,14 +240,26 @@ export function createApp(
   advisor: AdvisorPort & Pick<Advisor, 'canonical' | 'kb' | 'radar'>,
   options: AppFactoryOptions = {},
 ): App {
-  const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: options.webClient?.retries ?? DEFAULT_RETRY.retries };
+  const givenLogger = options.logger ?? appLogger(config);
+  const metrics = new Metrics(advisor.canonical().map((s) => s.id));
+  const readiness = new Readiness(options.database);
+  if (options.database !== undefined) metrics.watchPool(options.database);
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    retries: options.webClient?.retries ?? DEFAULT_RETRY.retries,
+    observer: metrics,
+  };
   const timeoutMs = options.webClient?.timeoutMs ?? 10_000;
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
     timeout: timeoutMs,
     // Bolt's respond() (response URLs) uses this fetch with no deadline of its own; the Web API client sets its own.
-    fetch: (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    fetch: countingFailures(
+      (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      config.slackApiUrl ?? 'https://slack.com/api/',
+      metrics,
+    ),
+    logger: givenLogger,
     // The listeners' calls are retried by withRetries, which knows a timed-out chat.postMessage must not be repeated.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -157,44 +297,48 @@ export function createApp(
   const common: AppOptions = {
     ...(identity === undefined ? {} : { authorize: identity }),
     logLevel: LEVELS[config.logLevel],
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    logger: givenLogger,
     clientOptions,
     // Thread memory lives in message metadata; Bolt's default in-memory conversation store only costs ~30 µs a request.
     convoStore: false,
+    // The error handler is given the request's context, so that its line carries the request id and team.
+    extendedErrorHandler: true,
   };
-  const health: CustomRoute = {
-    path: HEALTH_PATH,
-    method: ['GET', 'HEAD'],
-    handler: (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      const body = {
-        ok: true,
-        knowledge: advisor.version,
-        ...(advisor.radar === undefined ? {} : { radar: advisor.radar.stamp.version }),
-      };
-      res.end(_req.method === 'HEAD' ? undefined : JSON.stringify(body));
-    },
+  const identityFields = {
+    knowledge: advisor.version,
+    ...(advisor.radar === undefined ? {} : { radar: advisor.radar.stamp.version }),
   };
-  // The receiver is built before the app whose logger it should share, so it logs through this until then.
-  let appLogger: Logger | undefined;
-  const logger = options.logger ?? laterLogger(() => appLogger);
-  const app =
+  const routes: CustomRoute[] = probeRoutes(() => identityFields, readiness, metrics);
+  const socketReceiver =
     config.mode === 'socket'
-      ? new App({
-          ...common,
+      ? new ServedSocketModeReceiver({
           appToken: config.appToken,
-          socketMode: true,
+          logger: givenLogger,
+          logLevel: LEVELS[config.logLevel],
+          customRoutes: routes,
+          listen: { port: config.port, ...(config.host === undefined ? {} : { host: config.host }) },
           ...(oauth === undefined
-            ? { installerOptions: { clientOptions: repeatable } }
+            ? { installerOptions: { clientOptions: repeatable, port: config.port } }
             : { ...oauth, installerOptions: { ...oauth.installerOptions, port: config.port } }),
         })
+      : undefined;
+  if (socketReceiver !== undefined) {
+    const client = socketReceiver.client;
+    client.on('connected', () => readiness.socketConnected(true));
+    for (const state of ['close', 'disconnecting', 'disconnected', 'reconnecting']) {
+      client.on(state, () => readiness.socketConnected(false));
+    }
+  }
+  const app =
+    config.mode === 'socket'
+      ? new App({ ...common, socketMode: true, ...(socketReceiver === undefined ? {} : { receiver: socketReceiver }) })
       : new App({
           ...common,
           receiver: guardedReceiver({
             signingSecret: config.signingSecret,
             endpoints: EVENTS_PATH,
             eventsPath: EVENTS_PATH,
-            customRoutes: [health],
+            customRoutes: routes,
             ...oauth,
             // false: ack() writes the HTTP response at once. The slash-command answer is still in it (the listener
             // computes the answer, then acks with it), and an event's ack never waits for chat.postMessage, so a
@@ -204,18 +348,26 @@ export function createApp(
             // can send (50 blocks, form-encoded) stays well under 1 MB; more is refused with 413 unread.
             bodyLimit: BODY_LIMIT,
             logLevel: LEVELS[config.logLevel],
-            logger,
+            logger: givenLogger,
           }),
         });
-  appLogger = app.logger;
   const inFlight = new InFlight();
   guardProcessEvent(app, inFlight, app.logger);
-  registerForStop(app, inFlight);
-  app.error(async (error) => {
-    app.logger.error('Unhandled error in a listener:', error);
+  observeRequests(app, metrics, givenLogger);
+  requestLoggersFor(app);
+  registerForStop(app, inFlight, () => readiness.markStopping());
+  readinesses.set(app, readiness);
+  if (socketReceiver !== undefined) socketReceivers.set(app, socketReceiver);
+  app.error(async ({ error, context }: { error: Error; context?: Record<string, unknown> }) => {
+    const logger = context?.[REQUEST_LOGGER] as Logger | undefined;
+    (logger ?? app.logger).error('Unhandled error in a listener:', error);
   });
+  const seen = new SeenDeliveries();
+  const replays = new SeenDeliveries(5000, REPLAY_WINDOW_MS);
+  metrics.countDuplicates('event', seen);
+  metrics.countDuplicates('interaction', replays);
   const services: Services = {
-    advisor,
+    advisor: countingAnswers(advisor, metrics),
     kits: kitService(advisor.kb, options.kitTemplates),
     home: homes({
       stacks: advisor.canonical(),
@@ -224,12 +376,13 @@ export function createApp(
       ...(advisor.radar === undefined ? {} : { radar: { stamp: advisor.radar.stamp, marks: advisor.radar.marks } }),
     }),
     userLanguage: options.userLanguage ?? userLanguages(),
-    seen: new SeenDeliveries(),
+    seen,
     threadReadMs: options.threadReadMs ?? 10_000,
-    replays: new SeenDeliveries(5000, REPLAY_WINDOW_MS),
+    replays,
     retry,
     ...(options.threadMemory === undefined ? {} : { threadMemory: options.threadMemory }),
     ...(options.answers === undefined ? {} : { answers: options.answers }),
+    answered: (stackId) => metrics.answered(stackId),
   };
   registerListeners(app, services);
   if (installations !== undefined) installationListeners.register(app, installations);
@@ -238,7 +391,7 @@ export function createApp(
 }
 
 export interface Started {
-  /** The HTTP port actually listened on (HTTP mode). */
+  /** The HTTP port actually listened on (HTTP mode: Slack's requests and the probes; Socket Mode: the probes). */
   readonly port?: number;
 }
 
@@ -281,9 +434,8 @@ function describe(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', 
     const why = e.original?.message ?? (e.statusCode === undefined ? 'no answer' : `HTTP ${e.statusCode}`);
     return failure('slack-unreachable', { api, why: why.slice(0, 200).replaceAll(config.slackApiUrl ?? api, api) });
   }
-  if (e.code === 'EADDRINUSE' && config.mode === 'http') return failure('port-in-use', { port: config.port });
-  if (e.code === 'EADDRNOTAVAIL' && config.mode === 'http')
-    return failure('host-not-here', { host: config.host ?? '' });
+  if (e.code === 'EADDRINUSE') return failure('port-in-use', { port: config.port });
+  if (e.code === 'EADDRNOTAVAIL') return failure('host-not-here', { host: config.host ?? '' });
   return failure('start-failed', { detail: error instanceof Error ? error.message : String(error) });
 }
 
@@ -305,10 +457,13 @@ export async function startApp(
       return fail(describe(error, 'SLACK_BOT_TOKEN', config));
     }
   }
+  const readiness = readinesses.get(app);
   if (config.mode === 'socket') {
     try {
       await app.start();
-      return ok({});
+      readiness?.markStarted();
+      const port = socketReceivers.get(app)?.port;
+      return ok(port === undefined ? {} : { port });
     } catch (error) {
       return fail(describe(error, 'SLACK_APP_TOKEN', config));
     }
@@ -322,6 +477,7 @@ export async function startApp(
     server.requestTimeout = 30_000;
     server.headersTimeout = 15_000;
     const address = server.address();
+    readiness?.markStarted();
     return ok(typeof address === 'object' && address !== null ? { port: address.port } : {});
   } catch (error) {
     return fail(describe(error, 'SLACK_BOT_TOKEN', config));

@@ -102,9 +102,19 @@ const EnvSchema = z.object({
       .toLowerCase()
       .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'log-level' })),
   ),
+  LOG_FORMAT: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['json', 'pretty'], { error: 'log-format' })),
+  ),
 });
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+/** How log lines are written: JSON lines (the default) or readable lines. */
+export type LogFormat = 'json' | 'pretty';
 
 /** The bot's settings, validated. Socket Mode when an app token is given, HTTP mode otherwise. */
 export type Config =
@@ -152,6 +162,7 @@ type CommonConfig = Workspaces & {
   /** The organisation's technology radar (Backstage JSON or a BYOR CSV): answers follow it. */
   readonly radarPath?: string;
   readonly logLevel: LogLevelName;
+  readonly logFormat: LogFormat;
 };
 
 /** One entry per variable: its name and what is wrong (the catalogs say where to get it). Never the value. */
@@ -168,6 +179,7 @@ const ISSUES = new Set<string>([
   'not-url',
   'url-credentials',
   'log-level',
+  'log-format',
   'not-host',
   'not-one-word',
   'not-database-url',
@@ -263,6 +275,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     ...(e.KNOWLEDGE_PATH === undefined ? {} : { knowledgePath: e.KNOWLEDGE_PATH }),
     ...(e.RADAR_PATH === undefined ? {} : { radarPath: e.RADAR_PATH }),
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT ?? 'json',
   };
   if (e.SLACK_APP_TOKEN !== undefined) {
     return ok({

@@ -9,6 +9,8 @@ import type { AnyMiddlewareArgs, Logger, Middleware, SlackEventMiddlewareArgs } 
 export class SeenDeliveries {
   // A Map iterates in insertion order, so the first keys are the oldest; the value is when the key was last seen.
   private readonly seen = new Map<string, number>();
+  /** How many checks found a key seen before (read by the metrics). */
+  count = 0;
 
   /** `ttlMs`: how long a key is remembered (forever, within `capacity`, when not given). */
   constructor(
@@ -25,6 +27,7 @@ export class SeenDeliveries {
       this.seen.delete(old);
     }
     const repeated = keys.some((k) => this.seen.has(k));
+    if (repeated) this.count++;
     for (const key of keys) {
       this.seen.delete(key);
       this.seen.set(key, now);

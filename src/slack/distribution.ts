@@ -70,6 +70,7 @@ export function distributedOptions(installations: Installations) {
     installations: installations.store,
     threadMemory: installations.threadMemory,
     answers: installations.answers,
+    database: installations.pool,
   } as const;
 }
 

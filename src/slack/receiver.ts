@@ -1,5 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, HTTPReceiver, type HTTPReceiverOptions, type Logger, LogLevel } from '@slack/bolt';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  ErrorCode,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type Logger,
+  SocketModeReceiver,
+  type SocketModeReceiverOptions,
+  type webApi,
+} from '@slack/bolt';
 import { UnrecognisedRequestError } from './in-flight.js';
 
 // Slack's rule: a request whose timestamp is more than five minutes from now, either way, is refused.
@@ -49,19 +57,6 @@ class RefusalLog {
     this.count = 0;
     this.last = now;
   }
-}
-
-/** A logger that writes through the one `current` returns, once there is one (and drops what comes before). */
-export function laterLogger(current: () => Logger | undefined): Logger {
-  return {
-    debug: (...msg) => current()?.debug(...msg),
-    info: (...msg) => current()?.info(...msg),
-    warn: (...msg) => current()?.warn(...msg),
-    error: (...msg) => current()?.error(...msg),
-    setLevel: (level) => current()?.setLevel(level),
-    getLevel: () => current()?.getLevel() ?? LogLevel.INFO,
-    setName: (name) => current()?.setName(name),
-  };
 }
 
 /** The receiver's logger: Bolt's warning for every unsigned request goes through the once-a-minute count instead. */
@@ -132,4 +127,66 @@ export function guardedReceiver(
     bolt(req, res);
   };
   return receiver;
+}
+
+/**
+ * Bolt's Socket Mode receiver, whose HTTP server (the custom routes: /healthz, /readyz, /metrics, and the OAuth pages
+ * when distributed) listens on the given host and port and reports a port in use as a failed start: Bolt's own
+ * listens without an error handler (a busy port would crash the process) and on every interface.
+ */
+export class ServedSocketModeReceiver extends SocketModeReceiver {
+  /** The port the routes are served on, once started. */
+  port: number | undefined;
+
+  private readonly listenOn: { readonly port: number; readonly host?: string };
+
+  constructor(
+    options: SocketModeReceiverOptions & { readonly listen: { readonly port: number; readonly host?: string } },
+  ) {
+    super(options);
+    this.listenOn = options.listen;
+    // Bolt logs every request to an unknown path at info, with the path: anyone could fill the log. Those get 404 here.
+    const server = this.server;
+    const bolt = server?.listeners('request')[0] as ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+    if (server !== undefined && bolt !== undefined) {
+      const installer = options.installerOptions;
+      const known = [
+        ...(options.customRoutes ?? []).map((r) => r.path),
+        ...(options.clientId === undefined
+          ? []
+          : [installer?.installPath ?? '/slack/install', installer?.redirectUriPath ?? '/slack/oauth_redirect']),
+      ];
+      server.removeAllListeners('request');
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        const path = (req.url ?? '').split('?')[0];
+        if (known.some((k) => path === k || path.startsWith(`${k}/`))) bolt(req, res);
+        else res.writeHead(404).end();
+      });
+    }
+  }
+
+  private get server(): Server | undefined {
+    return (this as unknown as { httpServer?: Server }).httpServer;
+  }
+
+  override async start(): Promise<webApi.AppsConnectionsOpenResponse> {
+    const server = this.server;
+    if (server !== undefined) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(this.listenOn, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address();
+      this.port = typeof address === 'object' && address !== null ? address.port : this.listenOn.port;
+    }
+    try {
+      return await this.client.start();
+    } catch (error) {
+      server?.close();
+      throw error;
+    }
+  }
 }

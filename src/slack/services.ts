@@ -35,4 +35,9 @@ export interface Services {
   readonly threadMemory?: ThreadMemory;
   /** Distributed mode: the record of each answer. */
   readonly answers?: AnswerLog;
+  /**
+   * Told of a recommendation given other than through `advisor.answer` (the requirements form), for the metrics;
+   * `advisor.answer`'s are counted as they are made.
+   */
+  readonly answered?: (stackId: string) => void;
 }

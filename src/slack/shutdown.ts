@@ -12,16 +12,21 @@ import type { InFlight } from './in-flight.js';
 /** How long a stop waits for acknowledged work by default: with the rest of the stop, well under 30 s. */
 export const DRAIN_MS = 20_000;
 
+/** Kubernetes kills a pod 30 s after SIGTERM: whatever happens, the process is gone before this. */
+export const STOP_BUDGET_MS = 25_000;
+
 interface Stoppable {
   readonly inFlight: InFlight;
+  /** Told first when the app stops (readiness turns to 503). */
+  readonly stopping?: () => void;
   server?: Server;
 }
 
 const stoppables = new WeakMap<App, Stoppable>();
 
 /** Called by createApp: the work counter of this app. */
-export function registerForStop(app: App, inFlight: InFlight): void {
-  stoppables.set(app, { inFlight });
+export function registerForStop(app: App, inFlight: InFlight, stopping?: () => void): void {
+  stoppables.set(app, stopping === undefined ? { inFlight } : { inFlight, stopping });
 }
 
 /** Called by startApp in HTTP mode: the server whose connections a stop may have to cut. */
@@ -43,6 +48,7 @@ export interface Stopped {
 export async function stopApp(app: App, drainMs = DRAIN_MS): Promise<Stopped> {
   const entry = stoppables.get(app);
   const server = entry?.server;
+  entry?.stopping?.();
   const stopping = app.stop().catch(() => undefined);
   server?.closeIdleConnections();
   const finished = entry === undefined ? true : await entry.inFlight.drain(drainMs);

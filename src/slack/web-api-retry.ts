@@ -5,6 +5,13 @@ import { type Logger, webApi } from '@slack/bolt';
 export interface RetryPolicy {
   readonly retries: number;
   readonly backoffMs: number;
+  /** Told of every retry (the metrics; failed calls are counted where the client fetches). */
+  readonly observer?: ApiObserver;
+}
+
+/** What hears of Web API calls tried again. */
+export interface ApiObserver {
+  retried(method: string): void;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 2, backoffMs: 250 };
@@ -47,12 +54,14 @@ export async function withRetries<T>(
       if (attempt >= policy.retries) throw error;
       if (error instanceof webApi.WebAPIRateLimitedError && error.retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
         logger.info(`${method} failed due to rate limiting. Will retry in ${error.retryAfter} seconds.`);
+        policy.observer?.retried(method);
         await sleep(error.retryAfter * 1000);
         continue;
       }
       const serverError = error instanceof webApi.WebAPIHTTPError && error.statusCode >= 500;
       const safeToRepeat = error instanceof webApi.WebAPIRequestError && (options.idempotent || neverSent(error));
       if (!serverError && !safeToRepeat) throw error;
+      policy.observer?.retried(method);
       logger.warn(`${method} failed (${error instanceof Error ? error.message : String(error)}); trying again`);
       await sleep(policy.backoffMs * 2 ** attempt);
     }

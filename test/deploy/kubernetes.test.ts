@@ -7,9 +7,9 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { HEALTH_PATH } from '../../src/slack/app.js';
 import { DISTRIBUTION_SETTINGS, loadConfig } from '../../src/slack/config.js';
-import { DRAIN_MS } from '../../src/slack/shutdown.js';
+import { HEALTH_PATH, METRICS_PATH, READY_PATH } from '../../src/slack/probes.js';
+import { DRAIN_MS, STOP_BUDGET_MS } from '../../src/slack/shutdown.js';
 import { at, type Doc } from '../kit/k8s.js';
 import { readDockerfile } from './dockerfile.js';
 
@@ -21,8 +21,6 @@ import { readDockerfile } from './dockerfile.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'deploy/kubernetes');
-const READY_PATH = '/readyz';
-const METRICS_PATH = '/metrics';
 
 interface Loaded {
   readonly file: string;
@@ -155,8 +153,7 @@ describe('deploy/kubernetes: the Deployment', () => {
   });
 
   it("gives the bot's 25-second stop budget room inside the grace period, and the drain room inside the budget", () => {
-    const main = readFileSync(join(ROOT, 'src/main.ts'), 'utf8');
-    const budget = Number(main.match(/const STOP_BUDGET_MS = ([\d_]+);/)?.[1].replaceAll('_', ''));
+    const budget = STOP_BUDGET_MS;
     expect(budget).toBe(25_000);
     const grace = pod().spec.terminationGracePeriodSeconds as number;
     expect(grace).toBe(30);

@@ -309,11 +309,21 @@ describe('the requirements form', () => {
       mesh: { value: { type: 'radio_buttons', selected_option: { value: 'any' } } },
       text: { value: { type: 'plain_text_input', value: 'OpenTelemetry tracing' } },
     };
+    const answers = async () => {
+      const text = await (await fetch(events.replace('/slack/events', '/metrics'))).text();
+      return [...text.matchAll(/^stack_advisor_answers_total\{stack="[^"]+"\} (\d+)$/gm)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+    };
+    const before = await answers();
     const res = await send(events, viewSubmissionBody('stack_requirements', values, '{"l":"en"}'), FORM);
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const [answer] = await posted(1);
     expect(answer.channel).toBe('U0ASKER');
+    // The form's recommendation is counted in the metrics like any other.
+    expect(await answers()).toBe(before + 1);
     expect(messageProblems(answer)).toEqual([]);
     const text = blockText(answer);
     expect(text).toContain('Docker + WasmEdge');

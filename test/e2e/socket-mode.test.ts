@@ -37,6 +37,9 @@ beforeAll(async () => {
     SLACK_APP_TOKEN: 'xapp-1-test-token',
     SLACK_API_URL: fake.apiUrl,
     LOG_LEVEL: 'error',
+    // The probes' HTTP server: any free port on the loopback interface.
+    PORT: '0',
+    HOST: '127.0.0.1',
   });
   if (!config.ok) throw new Error(say(config.error));
   const created = createApp(config.value, advisor(), { logger: new RecordingLogger() });

@@ -142,6 +142,7 @@ const CONFIG_ISSUES: ConfigIssue[] = [
   'url-credentials',
   'not-host',
   'log-level',
+  'log-format',
   'invalid',
 ];
 

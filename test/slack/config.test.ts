@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('runs in HTTP mode with a signing secret, on port 3000 by default', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toEqual({
       ok: true,
-      value: { mode: 'http', botToken: BOT, signingSecret: SECRET, port: 3000, logLevel: 'info' },
+      value: { mode: 'http', botToken: BOT, signingSecret: SECRET, port: 3000, logLevel: 'info', logFormat: 'json' },
     });
   });
 
@@ -26,10 +26,17 @@ describe('loadConfig', () => {
       SLACK_API_URL: 'https://slack-gov.com/api',
       KNOWLEDGE_PATH: './ours.yaml',
       LOG_LEVEL: 'DEBUG',
+      LOG_FORMAT: 'Pretty',
     });
     expect(config).toMatchObject({
       ok: true,
-      value: { port: 8080, slackApiUrl: 'https://slack-gov.com/api/', knowledgePath: './ours.yaml', logLevel: 'debug' },
+      value: {
+        port: 8080,
+        slackApiUrl: 'https://slack-gov.com/api/',
+        knowledgePath: './ours.yaml',
+        logLevel: 'debug',
+        logFormat: 'pretty',
+      },
     });
   });
 
@@ -59,6 +66,10 @@ describe('loadConfig', () => {
       ['SLACK_API_URL must be an http(s) URL'],
     ],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'trace' }, ['LOG_LEVEL must be one of']],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_FORMAT: 'text' },
+      ['LOG_FORMAT must be json (JSON lines, the default) or pretty'],
+    ],
   ])('reports %j', (env, expected) => {
     const config = loadConfig(env);
     if (config.ok) throw new Error('expected a failure');

@@ -64,3 +64,15 @@ describe('withRetries', () => {
     expect(mayHaveHappened(new Error('advisor bug'))).toBe(false);
   });
 });
+
+describe('withRetries tells its observer (the metrics)', () => {
+  it('of each retry, by method', async () => {
+    const seen: string[] = [];
+    const observer = { retried: (method: string) => seen.push(method) };
+    const call = flaky(new webApi.WebAPIHTTPError(503, 'Service Unavailable', {}), timeout());
+    await expect(
+      withRetries({ ...policy, observer }, fakeLogger(), 'chat.postMessage', { idempotent: false }, call),
+    ).rejects.toThrow();
+    expect(seen).toEqual(['chat.postMessage']);
+  });
+});

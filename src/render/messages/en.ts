@@ -498,13 +498,14 @@ export const en: Messages = {
     SLACK_APP_TOKEN:
       'optional; set it for Socket Mode (xapp-…): api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate, scope connections:write',
     HOST: 'optional; the address the HTTP server listens on, e.g. 127.0.0.1 behind a sidecar proxy (default: all interfaces)',
-    PORT: 'optional; the HTTP port, a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
+    PORT: 'optional; the HTTP port (in Socket Mode, where /healthz, /readyz and /metrics are served), a whole number from 0 to 65535 (default 3000; 0 picks any free port)',
     SLACK_API_URL:
       'optional; the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
     KNOWLEDGE_PATH: 'optional; a YAML file that adds to or overrides the built-in knowledge base',
     RADAR_PATH:
       "optional; your organisation's technology radar (Backstage Tech Radar JSON or a Build-Your-Own-Radar CSV): answers follow it",
     LOG_LEVEL: 'optional; one of debug, info, warn, error (default info)',
+    LOG_FORMAT: 'optional; json (JSON lines, the default) or pretty (readable lines for a terminal)',
     SLACK_CLIENT_ID:
       'needed to distribute the app (OAuth installs): api.slack.com/apps → your app → Basic Information → App Credentials → Client ID',
     SLACK_CLIENT_SECRET:
@@ -535,6 +536,7 @@ export const en: Messages = {
       'url-credentials': 'must not contain a user name or password',
       'not-host': 'must be a host name or an IP address',
       'log-level': 'must be one of debug, info, warn, error',
+      'log-format': 'must be json (JSON lines, the default) or pretty (readable lines)',
       'not-one-word': 'must be one word, without spaces',
       'not-database-url': 'must be a postgres:// or postgresql:// URL',
       'not-encryption-key': 'must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)',
@@ -549,8 +551,8 @@ export const en: Messages = {
     })[issue],
   running: (mode, version, port, host) =>
     mode === 'socket'
-      ? `stack-advisor is running in Socket Mode (knowledge ${version})`
-      : `stack-advisor is running in HTTP mode on port ${port}${host === undefined ? '' : ` of ${host}`}: POST /slack/events, GET /healthz (knowledge ${version})`,
+      ? `stack-advisor is running in Socket Mode (knowledge ${version}); GET /healthz, /readyz, /metrics on port ${port}${host === undefined ? '' : ` of ${host}`}`
+      : `stack-advisor is running in HTTP mode on port ${port}${host === undefined ? '' : ` of ${host}`}: POST /slack/events, GET /healthz, /readyz, /metrics (knowledge ${version})`,
   stopping: (signal, seconds) =>
     `${signal}: stopping (finishing the answers already acknowledged, at most ${seconds} s)`,
   stopTooLong: (seconds) => `stack-advisor did not stop within ${seconds} s: exiting anyway`,

@@ -505,12 +505,13 @@ export const zh: Messages = {
     SLACK_APP_TOKEN:
       '可选项；设置后使用 Socket Mode（xapp-…）：api.slack.com/apps → 您的应用 → Basic Information → App-Level Tokens → Generate，权限范围 connections:write',
     HOST: '可选项；HTTP 服务监听的地址，例如在 sidecar 代理之后用 127.0.0.1（默认：所有网卡）',
-    PORT: '可选项；HTTP 端口，0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
+    PORT: '可选项；HTTP 端口（Socket Mode 下为 /healthz、/readyz、/metrics 所在端口），0 到 65535 的整数（默认 3000；0 表示任选空闲端口）',
     SLACK_API_URL:
       '可选项；Slack Web API 的基础 URL，例如 https://slack.com/api/（GovSlack：https://slack-gov.com/api/）',
     KNOWLEDGE_PATH: '可选项；用于补充或覆盖内置知识库的 YAML 文件',
     RADAR_PATH: '可选项；贵组织的技术雷达（Backstage Tech Radar JSON 或 Build-Your-Own-Radar CSV）：回答将遵循它',
     LOG_LEVEL: '可选项；debug、info、warn、error 之一（默认 info）',
+    LOG_FORMAT: '可选项；json（JSON 行，默认）或 pretty（便于终端阅读的行）',
     SLACK_CLIENT_ID:
       '分发应用（OAuth 安装）时需要：api.slack.com/apps → 您的应用 → Basic Information → App Credentials → Client ID',
     SLACK_CLIENT_SECRET:
@@ -551,12 +552,13 @@ export const zh: Messages = {
       'url-credentials': '不得包含用户名或密码',
       'not-host': '必须是主机名或 IP 地址',
       'log-level': '必须是 debug、info、warn、error 之一',
+      'log-format': '必须是 json（JSON 行，默认）或 pretty（易读的行）',
       invalid: '无效',
     })[issue],
   running: (mode, version, port, host) =>
     mode === 'socket'
-      ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）`
-      : `stack-advisor 正以 HTTP 模式运行于${host === undefined ? '' : ` ${host} 的`}端口 ${port}：POST /slack/events，GET /healthz（知识库 ${version}）`,
+      ? `stack-advisor 正以 Socket Mode 运行（知识库 ${version}）；GET /healthz、/readyz、/metrics 位于${host === undefined ? '' : ` ${host} 的`}端口 ${port}`
+      : `stack-advisor 正以 HTTP 模式运行于${host === undefined ? '' : ` ${host} 的`}端口 ${port}：POST /slack/events，GET /healthz、/readyz、/metrics（知识库 ${version}）`,
   stopping: (signal, seconds) => `${signal}：正在停止（先完成已确认的回答，最多 ${seconds} 秒）`,
   stopTooLong: (seconds) => `stack-advisor 未能在 ${seconds} 秒内停止：强制退出`,
   stoppedAbandoned: (count, seconds) => `已停止：${seconds} 秒后仍有 ${count} 个回答未完成`,

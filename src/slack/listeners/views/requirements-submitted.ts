@@ -56,6 +56,7 @@ export const requirementsSubmittedCallback =
       return;
     }
     await ack();
+    services.answered?.(advice.value.recommendation.stack.id ?? 'other');
     const message = answerMessage(advice.value, { recordDecision: true });
     const channel = conversation ?? body.user.id;
     try {
