@@ -10,6 +10,7 @@ import {
   type Logger,
   LogLevel,
   type ReceiverEvent,
+  type StateStore,
   webApi,
 } from '@slack/bolt';
 import type pg from 'pg';
@@ -48,6 +49,8 @@ export interface AppFactoryOptions {
   readonly threadReadMs?: number;
   /** Distributed mode: where installations are kept (required when the config has `distribution`). */
   readonly installations?: PostgresInstallationStore;
+  /** Distributed mode: the install links' OAuth states, each good once on any replica (Bolt's own: signed only). */
+  readonly stateStore?: StateStore;
   /** Distributed mode: each thread's context in the database, so follow-ups rarely need conversations.replies. */
   readonly threadMemory?: ThreadMemory;
   /** Distributed mode: where each answer is recorded (for `stack-advisor report`). */
@@ -291,6 +294,7 @@ export function createApp(
             installPath: INSTALL_PATH,
             redirectUriPath: REDIRECT_PATH,
             stateVerification: true,
+            ...(options.stateStore === undefined ? {} : { stateStore: options.stateStore }),
             clientOptions: repeatable,
           },
         };

@@ -6,6 +6,7 @@ import { TokenCipher } from '../store/cipher.js';
 import { migrate, openPool } from '../store/database.js';
 import { startHousekeeping } from '../store/housekeeping.js';
 import { PostgresInstallationStore, type Refresh } from '../store/installations.js';
+import { PostgresStateStore } from '../store/oauth-states.js';
 import { PostgresThreadMemory } from '../store/thread-memory.js';
 import type { Distribution } from './config.js';
 
@@ -57,6 +58,8 @@ export function refreshWithSlack(
  */
 export interface Installations {
   readonly store: PostgresInstallationStore;
+  /** The OAuth states of installs begun: each good once, on any replica. */
+  readonly states: PostgresStateStore;
   readonly pool: pg.Pool;
   readonly threadMemory: PostgresThreadMemory;
   readonly answers: AnswerQueue;
@@ -68,6 +71,7 @@ export interface Installations {
 export function distributedOptions(installations: Installations) {
   return {
     installations: installations.store,
+    stateStore: installations.states,
     threadMemory: installations.threadMemory,
     answers: installations.answers,
     database: installations.pool,
@@ -104,10 +108,17 @@ export async function openInstallations(
   );
   const threadMemory = new PostgresThreadMemory(pool, distribution.clientId, distribution.threadMemoryDays);
   const answers = new AnswerQueue(pool, distribution.clientId, { storeText: distribution.auditStoreText, warn });
-  const housekeeping = startHousekeeping(pool, threadMemory, distribution.auditRetentionDays, warn);
+  const states = new PostgresStateStore(pool, distribution.clientId, distribution.stateSecret);
+  const housekeeping = startHousekeeping(
+    pool,
+    { threads: threadMemory, states },
+    distribution.auditRetentionDays,
+    warn,
+  );
   await housekeeping.first;
   return ok({
     store,
+    states,
     pool,
     threadMemory,
     answers,

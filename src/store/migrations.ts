@@ -94,4 +94,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answers_answered_at ON answers (answered_at);
     `,
   },
+  {
+    version: 4,
+    name: 'oauth-states',
+    // The OAuth state of each install begun (PostgresStateStore): a row is deleted when its redirect spends it, so a
+    // replayed state finds none, on any replica. Rows of installs never finished are deleted by the housekeeping.
+    sql: `
+      CREATE TABLE oauth_states (
+        client_id text NOT NULL,
+        nonce text NOT NULL,
+        install_options jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (client_id, nonce)
+      );
+      CREATE INDEX oauth_states_expires_at ON oauth_states (expires_at);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, startApp } from '../../src/slack/app.js';
 import { type Config, loadConfig } from '../../src/slack/config.js';
-import { type Installations, openInstallations } from '../../src/slack/distribution.js';
+import { distributedOptions, type Installations, openInstallations } from '../../src/slack/distribution.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
 import { advisor, say } from '../support.js';
@@ -20,6 +20,7 @@ const logger = new RecordingLogger();
 let database: TestDatabase;
 let installations: Installations;
 let app: App;
+let config: Config;
 let base = '';
 
 function distributedConfig(url: string): Config {
@@ -39,12 +40,12 @@ function distributedConfig(url: string): Config {
 beforeAll(async () => {
   await fake.start();
   database = await testDatabase();
-  const config = distributedConfig(database.url);
+  config = distributedConfig(database.url);
   if (config.distribution === undefined) throw new Error('not distributed');
   const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
   if (!opened.ok) throw new Error(say(opened.error));
   installations = opened.value;
-  app = createApp(config, advisor(), { logger, installations: installations.store, webClient: { retries: 0 } });
+  app = createApp(config, advisor(), { logger, ...distributedOptions(installations), webClient: { retries: 0 } });
   const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
   if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
   base = `http://127.0.0.1:${started.value.port}`;
@@ -147,6 +148,38 @@ describe('distributed mode: OAuth install', () => {
     const cookieless = await callback('code-F', state, '');
     expect(cookieless.status).toBeGreaterThanOrEqual(400);
     expect(fake.callsTo('oauth.v2.access')).toHaveLength(0);
+  });
+
+  it('a state is good once: replayed with its cookie, here or on a second replica, it is refused unexchanged', async () => {
+    fake.grants.set('code-R', { teamId: 'TR', botToken: 'xoxb-team-r', botUserId: 'UBOTR', userId: 'UADMIN' });
+    const { state, cookie } = await beginInstall();
+    expect(state).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect((await callback('code-R', state, cookie)).status).toBe(200);
+    expect(fake.callsTo('oauth.v2.access')).toHaveLength(1);
+    const replayed = await callback('code-R', state, cookie);
+    expect(replayed.status).toBeGreaterThanOrEqual(400);
+    // A second replica on the same database: the state was spent there too.
+    const replica = createApp(config, advisor(), {
+      logger,
+      ...distributedOptions(installations),
+      webClient: { retries: 0 },
+    });
+    const started = await startApp(replica, config, { port: 0, host: '127.0.0.1' });
+    if (!started.ok) throw new Error('the replica did not start');
+    try {
+      const again = await fetch(
+        `http://127.0.0.1:${started.value.port}/slack/oauth_redirect?code=code-R&state=${encodeURIComponent(state)}`,
+        { headers: { cookie }, redirect: 'manual' },
+      );
+      expect(again.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await replica.stop();
+    }
+    expect(fake.callsTo('oauth.v2.access')).toHaveLength(1);
+    const left = await installations.pool.query('SELECT count(*)::int AS n FROM oauth_states WHERE nonce = $1', [
+      state.split('.')[0],
+    ]);
+    expect(left.rows[0].n).toBe(0);
   });
 
   it("answers an event from the installed workspace with that workspace's own token", async () => {

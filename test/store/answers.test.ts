@@ -95,7 +95,7 @@ describe('the answer log', () => {
       `UPDATE answers SET answered_at = now() - interval '91 days' WHERE id = (SELECT min(id) FROM answers)`,
     );
     expect(await deleteOldAnswers(pool, 100)).toBe(0);
-    const swept = await sweep(pool, { deleteExpired: async () => 0 }, 90, () => {});
+    const swept = await sweep(pool, { threads: { deleteExpired: async () => 0 } }, 90, () => {});
     expect(swept.answers).toBe(1);
     expect((await pool.query('SELECT count(*)::int AS n FROM answers')).rows[0].n).toBe(1);
   });

@@ -70,7 +70,7 @@ describe('thread memory in PostgreSQL', () => {
     expect(await new PostgresThreadMemory(pool, 'client-1', 7, () => T0 + 6 * DAY).read(k)).toEqual(edge);
     const afterAWeek = new PostgresThreadMemory(pool, 'client-1', 7, () => T0 + 8 * DAY);
     expect(await afterAWeek.read(k)).toBeUndefined();
-    const swept = await sweep(pool, afterAWeek, 90, () => {});
+    const swept = await sweep(pool, { threads: afterAWeek }, 90, () => {});
     expect(swept.threads).toBeGreaterThanOrEqual(1);
     const left = await pool.query('SELECT thread_ts FROM thread_memory WHERE thread_ts = ANY($1)', [
       [k.threadTs, fresh.threadTs],
