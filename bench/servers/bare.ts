@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App, HTTPReceiver, LogLevel, type Middleware, type SlackEventMiddlewareArgs } from '@slack/bolt';
 
 /**
@@ -9,7 +10,11 @@ import { App, HTTPReceiver, LogLevel, type Middleware, type SlackEventMiddleware
  * Two switches add parts of that work back, to measure what each costs (bench/profile.ts):
  *   BARE_LISTENERS=bot   registers as many listeners as the bot, of the same kinds (4 actions, 1 command, 3 events
  *                        behind a middleware each), all of them only acknowledging;
- *   BARE_ACK=<json>      acknowledges `/stack` with this body (a real answer, as the bot would send it).
+ *   BARE_ACK=<json>      acknowledges `/stack` with this body (a real answer, as the bot would send it);
+ *   BARE_ANSWERS=<file>  the answering anchor: acknowledges each `/stack` with the very Block Kit message the bot
+ *                        sends for that text, looked up in a map (text → body) the benchmark computed before the run
+ *                        with the bot's own rendering and wrote to this JSON file. The least any Bolt app that sends
+ *                        this answer can spend: Bolt, the signature, the JSON of the answer, the socket.
  */
 
 const secret = process.env.SLACK_SIGNING_SECRET;
@@ -17,6 +22,9 @@ const token = process.env.SLACK_BOT_TOKEN;
 if (secret === undefined || token === undefined) throw new Error('SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are needed');
 const port = Number(process.env.PORT ?? 3000);
 const body = process.env.BARE_ACK ? (JSON.parse(process.env.BARE_ACK) as Record<string, unknown>) : undefined;
+const answers = process.env.BARE_ANSWERS
+  ? new Map(Object.entries(JSON.parse(readFileSync(process.env.BARE_ANSWERS, 'utf8')) as Record<string, object>))
+  : undefined;
 
 const app = new App({
   // The identity the bot learns from auth.test once; a constant here, so the baseline makes no API call at all.
@@ -40,8 +48,9 @@ const app = new App({
   }),
 });
 
-app.command('/stack', async ({ ack }) => {
-  await (body === undefined ? ack() : ack(body));
+app.command('/stack', async ({ ack, command }) => {
+  const answer = answers?.get(command.text) ?? body;
+  await (answer === undefined ? ack() : ack(answer));
 });
 
 if (process.env.BARE_LISTENERS === 'bot') {

@@ -1,4 +1,4 @@
-import type { Carried } from '../advisor/answer.js';
+import type { Answer, Carried } from '../advisor/answer.js';
 import { diffAnswers } from '../advisor/diff.js';
 import type { Language } from '../language.js';
 import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
@@ -13,6 +13,39 @@ export interface Reply {
   readonly message: SlackMessage;
   /** What the next question in the thread builds on: this answer's requirements, or the thread's earlier ones. */
   readonly metadata?: AnswerMetadata;
+}
+
+/** How many help and operator views each advisor keeps (they differ by language, the words asked and the buttons). */
+const VIEWS_KEPT = 512;
+const views = new WeakMap<AdvisorPort, Map<string, SlackMessage>>();
+
+/**
+ * Help and the explanation of an operator are the same for every user of a language and knowledge base (the advisor
+ * stands for its knowledge base and radar): rendered once, then reused. Frozen, so that no caller can change what the
+ * next one gets.
+ */
+function sameForEveryone(advisor: AdvisorPort, answer: Answer, options: MessageOptions): SlackMessage {
+  let kept = views.get(advisor);
+  if (kept === undefined) {
+    kept = new Map();
+    views.set(advisor, kept);
+  }
+  const target = answer.kind === 'explanation' ? answer.target : '';
+  const key = `${answer.kind}\u0000${answer.language}\u0000${target}\u0000${JSON.stringify(options)}`;
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  const message = deepFreeze(answerMessage(answer, options));
+  if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(key, message);
+  return message;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /**
@@ -35,6 +68,9 @@ export function reply(
     };
   }
   const answer = result.value;
+  if (previous === undefined && (answer.kind === 'help' || (answer.kind === 'explanation' && answer.operator))) {
+    return { answered: true, message: sameForEveryone(advisor, answer, options) };
+  }
   const carried = answer.kind === 'advice' ? answer.carried : previous;
   // A follow-up in a thread leads with what changed since the thread's earlier answer.
   const earlier =

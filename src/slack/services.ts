@@ -26,7 +26,7 @@ export interface Services {
   readonly kits: (
     stackId: string,
     language: Language,
-  ) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
+  ) => Promise<Result<{ readonly kit: Kit; readonly stackName: string }, Failure>>;
   /** The Slack user's language, for requests that have none of their own. */
   readonly userLanguage: UserLanguage;
 }
