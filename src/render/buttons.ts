@@ -68,8 +68,12 @@ export function compareButton(m: Messages, forms: readonly string[]): Button | u
   const unique = [...new Set(forms)];
   if (unique.length < 2) return undefined;
   const kept: string[] = [];
+  // The value's length form by form, as encode would make it: `{"l":…,"f":[` + the forms' JSON, comma-separated + `]}`.
+  let length = encode(m.language, { f: [] }).length;
   for (const form of unique) {
-    if (encode(m.language, { f: [...kept, form] }).length > LIMITS.buttonValue) break;
+    const added = JSON.stringify(form).length + (kept.length > 0 ? 1 : 0);
+    if (length + added > LIMITS.buttonValue) break;
+    length += added;
     kept.push(form);
   }
   return kept.length < 2 ? undefined : button(m.buttons.compare, ACTION.compare, encode(m.language, { f: kept }));
