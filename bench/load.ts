@@ -71,25 +71,40 @@ export async function load(
     };
   };
   const started = performance.now();
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: options.connections,
-    ...(options.amount === undefined ? { duration: options.seconds ?? 5 } : { amount: options.amount }),
-    requests: [
-      {
-        method: 'POST',
-        path: EVENTS_PATH,
-        setupRequest: (request) => {
-          if (next >= count) next = 0;
-          const { headers, body: payload } = body(next++);
-          return { ...request, headers, body: payload };
-        },
-      },
-    ],
-    timeout: 10,
+  let last = started;
+  let done: (result: autocannon.Result) => void = () => {};
+  let failed: (error: unknown) => void = () => {};
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    done = resolve;
+    failed = reject;
   });
-  // autocannon's own duration is in whole seconds: too coarse for runs of a second or two.
-  const seconds = (performance.now() - started) / 1000;
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${port}`,
+      connections: options.connections,
+      ...(options.amount === undefined ? { duration: options.seconds ?? 5 } : { amount: options.amount }),
+      requests: [
+        {
+          method: 'POST',
+          path: EVENTS_PATH,
+          setupRequest: (request) => {
+            if (next >= count) next = 0;
+            const { headers, body: payload } = body(next++);
+            return { ...request, headers, body: payload };
+          },
+        },
+      ],
+      timeout: 10,
+    },
+    (error, result) => (error ? failed(error) : done(result)),
+  );
+  instance.on('response', () => {
+    last = performance.now();
+  });
+  const result = await finished;
+  // From the start to the last answer: autocannon's own duration is in whole seconds, and a run of `amount` requests
+  // ends on its next one-second tick, both too coarse for runs of a second or two.
+  const seconds = (last - started) / 1000;
   return {
     requestsPerSecond: result.requests.total / seconds,
     p50: result.latency.p50,
