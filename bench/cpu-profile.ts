@@ -41,9 +41,9 @@ export type Part = (typeof PARTS)[number];
 
 function partOfUrl(url: string): Part | undefined {
   if (url === '') return undefined;
-  if (/\/src\/(advisor|algebra|knowledge)\//.test(url)) return 'advisor (src/advisor, src/algebra)';
-  if (url.includes('/src/render/')) return 'Block Kit rendering (src/render)';
-  if (url.includes('/src/slack/')) return 'Slack shell (src/slack)';
+  if (/\/(src|dist)\/(advisor|algebra|knowledge)\//.test(url)) return 'advisor (src/advisor, src/algebra)';
+  if (/\/(src|dist)\/render\//.test(url)) return 'Block Kit rendering (src/render)';
+  if (/\/(src|dist)\/slack\//.test(url)) return 'Slack shell (src/slack)';
   if (url.includes('/node_modules/@slack/')) return 'Bolt (@slack/bolt)';
   if (url.includes('/node_modules/')) return 'other packages';
   if (/^node:(_http|net|internal\/(streams|stream_base_commons|http|js_stream))/.test(url))
@@ -94,7 +94,7 @@ export function breakdown(profile: CpuProfile, top = 12): Breakdown {
     ms[partOf(id)] += dt;
     const node = byId.get(id);
     if (node === undefined) return;
-    const file = node.callFrame.url.replace(/^.*\/(node_modules|src|bench)\//, '$1/');
+    const file = node.callFrame.url.replace(/^.*\/(node_modules|src|dist|bench)\//, '$1/');
     const key = `${node.callFrame.functionName || '(anonymous)'}${file === '' ? '' : ` (${file})`}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });

@@ -3,8 +3,10 @@ import { commandBody, FORM, signedHeaders } from '../test/e2e/slack-requests.js'
 
 /**
  * Load on `POST /slack/events` with autocannon: `/stack` commands as Slack posts them (form-encoded), signed as Slack
- * signs them. Signatures are computed before the run with one timestamp, which Bolt accepts for five minutes; a run
- * lasts seconds, and every run signs afresh.
+ * signs them. Every request is a command of its own (its own trigger id: the bot acknowledges a replayed one without
+ * answering it), and the connections share one sequence through the texts: a run of at most `texts.length` requests
+ * sends each text once. Signatures are computed before the run with one timestamp, which Bolt accepts for five
+ * minutes; a run lasts seconds, and every run signs afresh.
  */
 
 export const EVENTS_PATH = '/slack/events';
@@ -45,28 +47,72 @@ export interface LoadOptions {
   readonly amount?: number;
 }
 
-/** One autocannon run against 127.0.0.1:`port`. */
+/** One autocannon run against 127.0.0.1:`port`: `amount` requests (or `seconds` long), texts in turn. */
 export async function load(
   port: number,
   texts: readonly string[],
   responseUrl: string,
   options: LoadOptions,
 ): Promise<LoadFigures> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: options.connections,
-    ...(options.amount === undefined ? { duration: options.seconds ?? 5 } : { amount: options.amount }),
-    requests: signedCommands(texts, responseUrl).map((r): autocannon.Request => ({ ...r })),
-    timeout: 10,
+  // One body per request (plus one per connection, which autocannon builds ahead): new trigger ids, no replays.
+  const count = (options.amount ?? 200_000) + options.connections + 1;
+  const pool = signedCommands(texts, responseUrl);
+  const timestamp = Math.floor(Date.now() / 1000);
+  let next = 0;
+  const body = (i: number) => {
+    // Past the pool: the same texts again, as new commands (amount > texts, for the memory batches).
+    if (i < pool.length) return pool[i];
+    const fresh = commandBody(texts[i % texts.length], responseUrl);
+    return {
+      method: 'POST' as const,
+      path: EVENTS_PATH,
+      headers: signedHeaders(fresh, FORM, { timestamp }),
+      body: fresh,
+    };
+  };
+  const started = performance.now();
+  let last = started;
+  let done: (result: autocannon.Result) => void = () => {};
+  let failed: (error: unknown) => void = () => {};
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    done = resolve;
+    failed = reject;
   });
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${port}`,
+      connections: options.connections,
+      ...(options.amount === undefined ? { duration: options.seconds ?? 5 } : { amount: options.amount }),
+      requests: [
+        {
+          method: 'POST',
+          path: EVENTS_PATH,
+          setupRequest: (request) => {
+            if (next >= count) next = 0;
+            const { headers, body: payload } = body(next++);
+            return { ...request, headers, body: payload };
+          },
+        },
+      ],
+      timeout: 10,
+    },
+    (error, result) => (error ? failed(error) : done(result)),
+  );
+  instance.on('response', () => {
+    last = performance.now();
+  });
+  const result = await finished;
+  // From the start to the last answer: autocannon's own duration is in whole seconds, and a run of `amount` requests
+  // ends on its next one-second tick, both too coarse for runs of a second or two.
+  const seconds = (last - started) / 1000;
   return {
-    requestsPerSecond: result.requests.total / result.duration,
+    requestsPerSecond: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
     errors: result.errors + result.non2xx + result.mismatches,
     ok: result['2xx'],
-    seconds: result.duration,
+    seconds,
   };
 }
 

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { FakeSlack } from '../test/e2e/fake-slack.js';
 import { type Breakdown, breakdown, type CpuProfile, PARTS, type Part } from './cpu-profile.js';
-import { measuredRun, specs } from './http.js';
+import { type AckOf, anchorAnswers, measuredRun, type ServerName, specs } from './http.js';
 import { load } from './load.js';
-import { seedRequests } from './pipeline.js';
-import { type RunningServer, type ServerSpec, startServer } from './server-process.js';
+import { BENCH_DIST, type RunningServer, type ServerSpec, startServer } from './server-process.js';
+import { distinctTexts } from './texts.js';
 
 /**
  * Why the figures are what they are: CPU profiles of the pipeline in this process and of both servers under the
@@ -64,7 +64,7 @@ export async function profilePipeline(
   step: (text: string) => unknown,
   ms = 3000,
 ): Promise<void> {
-  const texts = seedRequests();
+  const texts = distinctTexts(3_000);
   const { profile, count } = await profileInProcess(step, texts, ms);
   const b = breakdown(profile, 14);
   print(`profile: the pipeline (text → answer → Block Kit JSON), ${fmt(count, 0)} answers, per answer`);
@@ -74,17 +74,22 @@ export async function profilePipeline(
   printHottest(print, b, count, 14);
 }
 
-/** The bare app, then with the bot's listeners, then also acking with a real answer, then the bot: what each adds. */
-function variants(spec: Record<'bot' | 'bare', ServerSpec>, answer: string): { name: string; spec: ServerSpec }[] {
-  const bare = spec.bare;
+/**
+ * The empty app, then acking with the bot's answers, then the bot: what each adds. And, beside them, the answering
+ * app with listeners like the bot's 19: what Bolt's matchers would cost the bot per command if `/stack` went through
+ * them (it is answered from a middleware that ends the chain, src/slack/listeners/commands).
+ */
+function variants(spec: Record<ServerName, ServerSpec>): { name: string; spec: ServerSpec; from: number }[] {
+  const answering = spec.answering;
   return [
-    { name: 'bare Bolt, one listener, empty ack', spec: bare },
-    { name: "+ the bot's 8 listeners", spec: { ...bare, env: { ...bare.env, BARE_LISTENERS: 'bot' } } },
+    { name: 'empty-bare: Bolt, one listener, empty ack', spec: spec.empty, from: -1 },
+    { name: "answering-bare: + the bot's answer as the ack", spec: answering, from: 0 },
+    { name: 'the bot: + computing the answer, its own shell', spec: spec.bot, from: 1 },
     {
-      name: '+ a real answer as the ack (3-4 KB JSON)',
-      spec: { ...bare, env: { ...bare.env, BARE_LISTENERS: 'bot', BARE_ACK: answer } },
+      name: "(aside) answering-bare + 19 listeners like the bot's",
+      spec: { ...answering, env: { ...answering.env, BARE_LISTENERS: 'bot' } },
+      from: 1,
     },
-    { name: 'the bot: + computing the answer', spec: spec.bot },
   ];
 }
 
@@ -94,16 +99,17 @@ function variants(spec: Record<'bot' | 'bare', ServerSpec>, answer: string): { n
  */
 export async function profileServers(
   print: (line: string) => void,
-  answer: string,
-  seconds = 3,
-  rounds = 2,
+  ackOf: AckOf,
+  requests = 3_000,
+  rounds = 3,
   connections = 50,
 ): Promise<void> {
-  const texts = seedRequests();
+  const texts = distinctTexts(requests + connections + 1);
+  const anchor = anchorAnswers(texts, ackOf);
   const fake = new FakeSlack();
   await fake.start();
   const responseUrl = fake.responseUrl('profile');
-  const steps = variants(specs(fake), answer);
+  const steps = variants(specs(fake, anchor.file));
   const running: RunningServer[] = [];
   try {
     const servers: RunningServer[] = [];
@@ -111,43 +117,42 @@ export async function profileServers(
       const server = await startServer(step.spec);
       running.push(server);
       servers.push(server);
-      await load(server.port, texts, responseUrl, { connections, amount: 5_000 });
+      await load(server.port, texts, responseUrl, { connections, amount: 10_000 });
     }
     const cpu: number[][] = steps.map(() => []);
     const rate: number[][] = steps.map(() => []);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => servers.length - 1 - i);
       for (const i of order) {
-        const r = await measuredRun(servers[i], texts, responseUrl, { connections, seconds });
+        const r = await measuredRun(servers[i], texts, responseUrl, { connections, amount: requests });
         cpu[i].push(r.cpuMicrosPerRequest);
         rate[i].push(r.requestsPerSecond);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     print(
-      `profile: the bot's extra cost, part by part: each step a process of its own, ${rounds} interleaved runs of ${seconds} s at ${connections} connections`,
+      `profile: the bot's extra cost, part by part: each step a process of its own, compiled, ${rounds} interleaved runs of ${fmt(requests, 0)} distinct requests at ${connections} connections`,
     );
-    print(`  ${'server'.padEnd(44)}${'CPU µs/request'.padStart(16)}${'added'.padStart(10)}${'req/s'.padStart(10)}`);
-    let previous = 0;
+    print(`  ${'server'.padEnd(52)}${'CPU µs/request'.padStart(16)}${'added'.padStart(10)}${'req/s'.padStart(10)}`);
+    const medians = steps.map((_, i) => median(cpu[i]));
     steps.forEach((step, i) => {
-      const c = median(cpu[i]);
+      const added = step.from < 0 ? '' : `+${fmt(medians[i] - medians[step.from])}`;
       print(
-        `  ${step.name.padEnd(44)}${fmt(c).padStart(16)}${(i === 0 ? '' : `+${fmt(c - previous)}`).padStart(10)}${fmt(median(rate[i]), 0).padStart(10)}`,
+        `  ${step.name.padEnd(52)}${fmt(medians[i]).padStart(16)}${added.padStart(10)}${fmt(median(rate[i]), 0).padStart(10)}`,
       );
-      previous = c;
     });
 
     // Profiles of the two ends, each part scaled to the CPU time the process really used (sampling counts wall time,
     // which a busy machine stretches).
     const columns: { name: string; b: Breakdown; count: number }[] = [];
     for (const [name, i] of [
-      ['bare', 0],
-      ['bot', steps.length - 1],
+      ['answering', 1],
+      ['bot', 2],
     ] as const) {
       const server = servers[i];
       const before = await server.cpuMicros();
       const { result, path } = await server.profile(() =>
-        load(server.port, texts, responseUrl, { connections, seconds }),
+        load(server.port, texts, responseUrl, { connections, amount: requests }),
       );
       const used = (await server.cpuMicros()) - before;
       const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
@@ -155,7 +160,7 @@ export async function profileServers(
       columns.push({ name, b: scaled(breakdown(profile, 16), used / 1000), count: result.ok });
     }
     print('');
-    print(`profile: CPU per request by part, bare and bot (${seconds} s each under the same load)`);
+    print(`profile: CPU per request by part, answering-bare and bot (${fmt(requests, 0)} distinct requests each)`);
     print('  (Bolt includes JSON.stringify of the acknowledgement; Node HTTP includes the socket writes)');
     printParts(print, columns);
     const bot = columns[1];
@@ -164,6 +169,7 @@ export async function profileServers(
   } finally {
     for (const server of running) await server.stop();
     await fake.stop();
+    rmSync(anchor.dir, { recursive: true, force: true });
   }
 }
 
@@ -178,23 +184,22 @@ function scaled(b: Breakdown, busyMs: number): Breakdown {
   };
 }
 
-const TSX = pathToFileURL(fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url))).href;
-const PHASES = fileURLToPath(new URL('./servers/startup-phases.ts', import.meta.url));
+const PHASES = fileURLToPath(new URL('startup-phases.js', BENCH_DIST));
 
-/** The bot's start-up in phases: the median of `runs` fresh processes, after one that warms the caches. */
+/** The compiled bot's start-up in phases: the median of `runs` fresh processes, after one that warms the caches. */
 export function profileStartup(print: (line: string) => void, runs = 5): void {
   const samples: Record<string, number>[] = [];
   for (let i = 0; i <= runs; i++) {
-    const out = execFileSync(process.execPath, ['--import', TSX, PHASES], { encoding: 'utf8', env: { PATH: '' } });
+    const out = execFileSync(process.execPath, [PHASES], { encoding: 'utf8', env: { PATH: '' } });
     if (i > 0) samples.push(JSON.parse(out) as Record<string, number>);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  print(`profile: the bot's start-up in phases, median of ${runs} fresh processes (ms)`);
+  print(`profile: the compiled bot's start-up in phases, median of ${runs} fresh processes (ms)`);
   let total = 0;
   for (const phase of Object.keys(samples[0])) {
     const ms = median(samples.map((s) => s[phase]));
-    total += ms;
-    print(`  ${phase.padEnd(48)} ${fmt(ms).padStart(8)}`);
+    if (!phase.startsWith('(')) total += ms;
+    print(`  ${phase.padEnd(72)} ${fmt(ms).padStart(8)}`);
   }
-  print(`  ${'sum (listening and auth.test come on top)'.padEnd(48)} ${fmt(total).padStart(8)}`);
+  print(`  ${'sum of the start-up phases (listening and auth.test come on top)'.padEnd(72)} ${fmt(total).padStart(8)}`);
 }

@@ -3,9 +3,10 @@ import { typedText } from '../src/slack/incoming-text.js';
 import { reply } from '../src/slack/reply.js';
 import { benchHttp, DEFAULT_HTTP, type HttpFigures } from './http.js';
 import { benchNormalize } from './normalize.js';
-import { benchPipeline, makeAdvisor, type PipelineFigures, seedRequests } from './pipeline.js';
+import { benchPipeline, makeAdvisor, type PipelineFigures, type Throughput, throughput } from './pipeline.js';
 import { profilePipeline, profileServers, profileStartup } from './profile.js';
 import { printTargets } from './targets.js';
+import { distinctTexts } from './texts.js';
 
 // `npm run bench`: figures, not pass/fail. Pass section names to run only some:
 //   npm run bench -- normalize pipeline http profile
@@ -32,7 +33,7 @@ const SLACK_STEP = 'text → answer → Block Kit JSON';
 
 // The same path in the compiled build (`npm run bench` builds it first): what `npm run start:prod` runs, without the
 // per-closure naming tsx adds when it transpiles the sources.
-const COMPILED_STEP = 'the same, compiled (dist/, start:prod)';
+const COMPILED_STEP = 'the same, compiled (dist/)';
 async function compiledAck(): Promise<((t: string) => string) | undefined> {
   const dist = new URL('../dist/', import.meta.url);
   try {
@@ -60,32 +61,36 @@ async function compiledAck(): Promise<((t: string) => string) | undefined> {
 }
 
 let pipeline: PipelineFigures | undefined;
+let distinct: Throughput | undefined;
 let http: HttpFigures | undefined;
+const compiled = await compiledAck();
+if (compiled === undefined) {
+  print('no compiled build in dist/: `npm run bench` builds it (npm run build && tsc -p tsconfig.bench.json)');
+  process.exit(2);
+}
 if (wanted('normalize')) {
   benchNormalize(print);
   console.log();
 }
 if (wanted('pipeline')) {
-  const compiled = await compiledAck();
-  pipeline = benchPipeline(print, { [SLACK_STEP]: slackAck, ...(compiled ? { [COMPILED_STEP]: compiled } : {}) });
-  if (!compiled) print('  (no compiled build in dist/: run `npm run build` for the compiled figures)');
+  pipeline = benchPipeline(print, { [SLACK_STEP]: slackAck, [COMPILED_STEP]: compiled });
+  distinct = throughput(compiled, distinctTexts(3_000));
+  print(
+    `  ${'the same, compiled, 3,000 distinct texts'.padEnd(36)} ${''.padStart(48)}${Math.round(distinct.perSecond).toLocaleString('en-US').padStart(8)} ${distinct.micros.toFixed(1).padStart(6)} µs`,
+  );
   console.log();
 }
 if (wanted('http')) {
-  http = await benchHttp(print, DEFAULT_HTTP);
+  http = await benchHttp(print, compiled, DEFAULT_HTTP);
   console.log();
 }
 if (wanted('profile')) {
-  await profilePipeline(print, slackAck);
+  await profilePipeline(print, compiled);
   console.log();
-  // The bare app's ack in the decomposition: a real answer of median size.
-  const answers = seedRequests()
-    .map((t) => slackAck(t))
-    .sort((a, b) => a.length - b.length);
-  await profileServers(print, answers[Math.floor(answers.length / 2)]);
+  await profileServers(print, compiled);
   console.log();
   profileStartup(print);
   console.log();
 }
-printTargets(print, { pipeline: pipeline?.[SLACK_STEP], compiled: pipeline?.[COMPILED_STEP], http });
+printTargets(print, { compiled: pipeline?.[COMPILED_STEP], compiledDistinct: distinct, http });
 console.log(`\nload average at the end ${load()} (2 cores: above 2 the figures are squeezed by other work)`);

@@ -4,29 +4,34 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ProbeReply, ProbeRequest } from './servers/probe.js';
 
 /**
- * A server under test as a child process of its own: started the way `npm start` starts the bot (`node --import tsx`),
- * timed until it is ready (GET /healthz answers 200), measured (RSS from the kernel), stopped with SIGTERM.
+ * A server under test as a child process of its own, compiled, started as production starts the bot
+ * (`node dist/main.js`; the bare apps from dist/bench/servers, built by `npm run bench`), timed until it is ready (by
+ * default its first answered signed `/stack`, see http.ts), measured (RSS from the kernel), stopped with SIGTERM.
  */
 
-const TSX = pathToFileURL(fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url))).href;
-const PROBE = pathToFileURL(fileURLToPath(new URL('./servers/probe.ts', import.meta.url))).href;
+/** The bench servers and the probe, compiled by `tsc -p tsconfig.bench.json`. */
+export const BENCH_DIST = new URL('../dist/bench/servers/', import.meta.url);
+const PROBE = new URL('probe.js', BENCH_DIST).href;
+/** The V8 flags every server runs with (said with the figures): none that changes the heap or the JIT. */
+export const NODE_FLAGS = ['--expose-gc'] as const;
 
 export interface ServerSpec {
   readonly name: string;
   /** The entry file, absolute. */
   readonly entry: string;
   readonly env: Readonly<Record<string, string>>;
+  /** True once the server on `port` does what it is there for; GET /healthz answering 200 when not given. */
+  readonly ready?: (port: number) => Promise<boolean>;
 }
 
 export interface RunningServer {
   readonly name: string;
   readonly pid: number;
   readonly port: number;
-  /** Milliseconds from spawn to the first 200 from GET /healthz. */
+  /** Milliseconds from spawn to ready (`spec.ready`: the first answered signed request, in the benchmark). */
   readonly readyMs: number;
   readonly output: () => string;
   /** The process's own memory figures, after a full garbage collection when `gc`. */
@@ -77,12 +82,12 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Starts the server and waits until it answers GET /healthz, or fails after `timeoutMs`. */
+/** Starts the server and waits until it is ready (`spec.ready`, polled every 5 ms), or fails after `timeoutMs`. */
 export async function startServer(spec: ServerSpec, timeoutMs = 30_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
   // --expose-gc lets the probe tell live memory from uncollected garbage; it changes nothing until gc() is called.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', TSX, '--import', PROBE, spec.entry], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', PROBE, spec.entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...spec.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -104,7 +109,7 @@ export async function startServer(spec: ServerSpec, timeoutMs = 30_000): Promise
     }),
   );
   for (;;) {
-    if (await healthy(port)) break;
+    if (await (spec.ready ?? healthy)(port)) break;
     if (exited || performance.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`${spec.name} did not become ready:\n${output}`);

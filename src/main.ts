@@ -1,9 +1,8 @@
 import { config as readDotenv } from 'dotenv';
 import { Advisor } from './advisor/advisor.js';
 import { type Failure, failure } from './failure.js';
-import { loadKnowledge } from './knowledge/load.js';
+import { knowledgeAtStart } from './knowledge/at-start.js';
 import { languageOfEnvironment } from './language.js';
-import { loadRadar } from './radar/load.js';
 import { messages } from './render/messages/index.js';
 import { appLogger, createApp, startApp } from './slack/app.js';
 import { loadConfig } from './slack/config.js';
@@ -26,11 +25,15 @@ const config = loadConfig(process.env);
 if (!config.ok) exit(config.error);
 const settings = config.value;
 
-const knowledge = loadKnowledge(settings.knowledgePath === undefined ? {} : { overlayPath: settings.knowledgePath });
+// The build's validated snapshot of the built-in file; the YAML (with yaml and zod) only for an overlay or in development.
+const knowledge = await knowledgeAtStart(settings.knowledgePath);
 if (!knowledge.ok) exit(failure('knowledge-at-start', { cause: knowledge.error }));
 
 // The organisation's technology radar: an unreadable or invalid file stops start-up like an invalid knowledge file.
-const radar = settings.radarPath === undefined ? undefined : loadRadar(settings.radarPath, knowledge.value);
+const radar =
+  settings.radarPath === undefined
+    ? undefined
+    : (await import('./radar/load.js')).loadRadar(settings.radarPath, knowledge.value);
 if (radar !== undefined && !radar.ok) exit(failure('radar-at-start', { cause: radar.error }));
 const book = radar?.ok ? radar.value : undefined;
 

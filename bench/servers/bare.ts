@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App, HTTPReceiver, LogLevel, type Middleware, type SlackEventMiddlewareArgs } from '@slack/bolt';
 
 /**
@@ -7,9 +8,13 @@ import { App, HTTPReceiver, LogLevel, type Middleware, type SlackEventMiddleware
  * `node --import tsx`). What it leaves out is the bot's own work.
  *
  * Two switches add parts of that work back, to measure what each costs (bench/profile.ts):
- *   BARE_LISTENERS=bot   registers as many listeners as the bot, of the same kinds (4 actions, 1 command, 3 events
- *                        behind a middleware each), all of them only acknowledging;
- *   BARE_ACK=<json>      acknowledges `/stack` with this body (a real answer, as the bot would send it).
+ *   BARE_LISTENERS=bot   registers as many listeners as the bot, of the same kinds (9 actions, 3 events, 3 shortcuts,
+ *                        3 views, options; with as many middleware), all of them only acknowledging;
+ *   BARE_ACK=<json>      acknowledges `/stack` with this body (a real answer, as the bot would send it);
+ *   BARE_ANSWERS=<file>  the answering anchor: acknowledges each `/stack` with the very Block Kit message the bot
+ *                        sends for that text, looked up in a map (text → body) the benchmark computed before the run
+ *                        with the bot's own rendering and wrote to this JSON file. The least any Bolt app that sends
+ *                        this answer can spend: Bolt, the signature, the JSON of the answer, the socket.
  */
 
 const secret = process.env.SLACK_SIGNING_SECRET;
@@ -17,6 +22,9 @@ const token = process.env.SLACK_BOT_TOKEN;
 if (secret === undefined || token === undefined) throw new Error('SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are needed');
 const port = Number(process.env.PORT ?? 3000);
 const body = process.env.BARE_ACK ? (JSON.parse(process.env.BARE_ACK) as Record<string, unknown>) : undefined;
+const answers = process.env.BARE_ANSWERS
+  ? new Map(Object.entries(JSON.parse(readFileSync(process.env.BARE_ANSWERS, 'utf8')) as Record<string, object>))
+  : undefined;
 
 const app = new App({
   // The identity the bot learns from auth.test once; a constant here, so the baseline makes no API call at all.
@@ -40,22 +48,52 @@ const app = new App({
   }),
 });
 
-app.command('/stack', async ({ ack }) => {
-  await (body === undefined ? ack() : ack(body));
+app.command('/stack', async ({ ack, command }) => {
+  const answer = answers?.get(command.text) ?? body;
+  await (answer === undefined ? ack() : ack(answer));
 });
 
 if (process.env.BARE_LISTENERS === 'bot') {
-  const passThrough: Middleware<SlackEventMiddlewareArgs> = async ({ next }) => {
+  // As many listeners as the bot registers (src/slack/listeners), of the same kinds and with the same middleware
+  // counts, all of them only acknowledging: Bolt runs every listener's matchers for every request.
+  const passThrough = async ({ next }: { next: () => Promise<void> }) => {
     await next();
   };
-  for (const action of ['share_in_channel', 'compare_alternatives', 'explain_operators', 'deploy_kit']) {
-    app.action(action, async ({ ack }) => {
+  const other = (...ids: string[]) => new RegExp(`^(?!(?:${ids.join('|')})$)`);
+  const actions = ['share', 'compare', 'explain', 'deploy', 'thread', 'record', 'form', 'feedback'];
+  for (const action of actions) {
+    app.action(action, passThrough, async ({ ack }) => {
       await ack();
     });
   }
-  for (const event of ['app_mention', 'message', 'app_home_opened'] as const) {
-    app.event(event, passThrough, async () => {});
-  }
+  app.action({ type: 'block_actions', action_id: other(...actions) }, async ({ ack }) => {
+    await ack();
+  });
+  const eventMiddleware = passThrough as Middleware<SlackEventMiddlewareArgs>;
+  app.event('app_mention', eventMiddleware, async () => {});
+  app.event('message', eventMiddleware, eventMiddleware, async () => {});
+  app.event('app_home_opened', eventMiddleware, async () => {});
+  app.shortcut('ask_about_message', async ({ ack }) => {
+    await ack();
+  });
+  app.shortcut('open_form', async ({ ack }) => {
+    await ack();
+  });
+  app.view('requirements_form', async ({ ack }) => {
+    await ack();
+  });
+  app.view({ callback_id: other('requirements_form'), type: 'view_submission' }, async ({ ack }) => {
+    await ack();
+  });
+  app.view({ callback_id: /.*/, type: 'view_closed' }, async ({ ack }) => {
+    await ack();
+  });
+  app.shortcut(other('ask_about_message', 'open_form'), async ({ ack }) => {
+    await ack();
+  });
+  app.options(/.*/, async ({ ack }) => {
+    await ack({ options: [] });
+  });
 }
 
 await app.start(port);

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Metrics } from '../algebra/metrics.js';
 import type { AlgebraWarning, RewriteStep } from '../algebra/normalize.js';
 import type { Operator } from '../algebra/operators.js';
 import type { Figure, OperatorInfo } from '../knowledge/schema.js';
 import type { Language, Localized } from '../language.js';
+import { once, zod } from '../lazy-modules.js';
 import type { RadarMark, RadarStamp } from '../radar/model.js';
 
 /**
@@ -253,22 +254,28 @@ export type Reason =
   /** The stack needs a technology on hold, and is recommended because the request names it: a warning. */
   | { readonly kind: 'radar-hold-named'; readonly mark: RadarMark; readonly text: string };
 
-/** What an answer hands to the next question in a Slack thread (stored as message metadata): one schema, one type. */
-export const CarriedSchema = z.object({
-  needs: z.array(z.object({ need: z.string(), negated: z.boolean(), text: z.string() })),
-  constraints: z.array(
-    z.object({
-      quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p95', 'p99']),
-      comparator: z.enum(['<', '<=', '>', '>=', '=']),
-      value: z.number(),
-      unit: z.enum(['ms', 'MB']),
-      text: z.string(),
-    }),
-  ),
-  /** The language of the thread's earlier answer: follow-ups without words of their own stay in it. */
-  language: z.enum(['en', 'zh']).optional(),
+/**
+ * What an answer hands to the next question in a Slack thread (stored as message metadata): one schema, one type.
+ * Built on first use (a thread's follow-up), so that zod is not loaded at start-up.
+ */
+export const carriedSchema = once(() => {
+  const { z } = zod();
+  return z.object({
+    needs: z.array(z.object({ need: z.string(), negated: z.boolean(), text: z.string() })),
+    constraints: z.array(
+      z.object({
+        quantity: z.enum(['latency', 'cold_start', 'memory', 'p50', 'p95', 'p99']),
+        comparator: z.enum(['<', '<=', '>', '>=', '=']),
+        value: z.number(),
+        unit: z.enum(['ms', 'MB']),
+        text: z.string(),
+      }),
+    ),
+    /** The language of the thread's earlier answer: follow-ups without words of their own stay in it. */
+    language: z.enum(['en', 'zh']).optional(),
+  });
 });
-export type Carried = z.infer<typeof CarriedSchema>;
+export type Carried = z.infer<ReturnType<typeof carriedSchema>>;
 
 export interface Recommendation {
   readonly stack: StackView;

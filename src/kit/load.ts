@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { KIT_TEMPLATES_PATH } from '../knowledge/files.js';
 import { formatPath } from '../knowledge/load.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { type KitTemplates, KitTemplatesSchema } from './schema.js';
 
-/** The built-in kit templates, beside the knowledge base (knowledge/kit.yaml), from src/kit and dist/kit alike. */
-export const KIT_TEMPLATES_PATH = fileURLToPath(new URL('../../knowledge/kit.yaml', import.meta.url));
+export { KIT_TEMPLATES_PATH } from '../knowledge/files.js';
 
 export type KitTemplatesFailure = Failure<'kit-templates-unreadable' | 'kit-templates-invalid'>;
 

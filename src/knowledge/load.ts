@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { readRegularFile } from '../read-file.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
+import { BUILTIN_PATH } from './files.js';
 import { type Knowledge, KnowledgeSchema, missingTranslations } from './schema.js';
 
-/** The built-in knowledge file, beside the sources and the build output alike (src/knowledge, dist/knowledge). */
-export const BUILTIN_PATH = fileURLToPath(new URL('../../knowledge/stack-advisor.yaml', import.meta.url));
+export { BUILTIN_PATH } from './files.js';
 
 export type KnowledgeFailure = Failure<'knowledge-unreadable' | 'knowledge-syntax' | 'knowledge-invalid'>;
 

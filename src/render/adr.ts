@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { Advice, Candidate } from '../advisor/answer.js';
+import { yaml } from '../lazy-modules.js';
 import { type Messages, messages } from './messages/index.js';
 
 /**
@@ -86,7 +86,7 @@ export function adrMarkdown(a: Advice, options: AdrOptions): Adr {
   );
   const lines = [
     '---',
-    stringify(front).trimEnd(),
+    yaml().stringify(front).trimEnd(),
     '---',
     '',
     `# ${title}`,

@@ -1,6 +1,7 @@
 import type { ContextActionsBlock } from '@slack/types';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Language } from '../language.js';
+import { once, zod } from '../lazy-modules.js';
 import { button } from './blocks-elements.js';
 import type { Button } from './blocks-types.js';
 import { LIMITS } from './limits.js';
@@ -37,13 +38,16 @@ export type ButtonAction =
   | { readonly kind: 'open-form'; readonly language: Language }
   | { readonly kind: 'feedback'; readonly positive: boolean; readonly form: string; readonly language: Language };
 
-const Lang = z.enum(['en', 'zh']);
-const Value = z.object({
-  l: Lang.optional(),
-  r: z.string().optional(),
-  f: z.array(z.string()).optional(),
-  /** The thread a message shortcut's answer is shared into. */
-  t: z.string().optional(),
+// Built on the first button press: zod is not loaded at start-up.
+const valueSchema = once(() => {
+  const { z } = zod();
+  return z.object({
+    l: z.enum(['en', 'zh']).optional(),
+    r: z.string().optional(),
+    f: z.array(z.string()).optional(),
+    /** The thread a message shortcut's answer is shared into. */
+    t: z.string().optional(),
+  });
 });
 
 const encode = (language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string =>
@@ -64,8 +68,12 @@ export function compareButton(m: Messages, forms: readonly string[]): Button | u
   const unique = [...new Set(forms)];
   if (unique.length < 2) return undefined;
   const kept: string[] = [];
+  // The value's length form by form, as encode would make it: `{"l":…,"f":[` + the forms' JSON, comma-separated + `]}`.
+  let length = encode(m.language, { f: [] }).length;
   for (const form of unique) {
-    if (encode(m.language, { f: [...kept, form] }).length > LIMITS.buttonValue) break;
+    const added = JSON.stringify(form).length + (kept.length > 0 ? 1 : 0);
+    if (length + added > LIMITS.buttonValue) break;
+    length += added;
     kept.push(form);
   }
   return kept.length < 2 ? undefined : button(m.buttons.compare, ACTION.compare, encode(m.language, { f: kept }));
@@ -126,10 +134,10 @@ export function operatorsOf(normalForm: string): string[] {
  */
 export function fromAction(actionId: string, value: string | undefined): ButtonAction | undefined {
   const raw = value ?? '';
-  let parsed: z.infer<typeof Value> | undefined;
+  let parsed: z.infer<ReturnType<typeof valueSchema>> | undefined;
   if (raw.startsWith('{')) {
     try {
-      const v = Value.safeParse(JSON.parse(raw));
+      const v = valueSchema().safeParse(JSON.parse(raw));
       parsed = v.success ? v.data : undefined;
     } catch {
       parsed = undefined;

@@ -16,6 +16,8 @@ import {
 import type pg from 'pg';
 import type { Advisor } from '../advisor/advisor.js';
 import type { KitTemplates } from '../kit/schema.js';
+import type { Language } from '../language.js';
+import type { HomeView } from '../render/blocks-types.js';
 import { type HomeContent, homeView } from '../render/home.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import type { PostgresInstallationStore } from '../store/installations.js';
@@ -180,8 +182,25 @@ const readinesses = new WeakMap<App, Readiness>();
 /** Socket Mode: each app's receiver, for startApp to tell the port its routes are served on. */
 const socketReceivers = new WeakMap<App, ServedSocketModeReceiver>();
 
-/** The Home tab in each language: it depends only on the knowledge base, so it is rendered once. */
-const homes = (content: HomeContent) => ({ en: homeView(content, 'en'), zh: homeView(content, 'zh') });
+/**
+ * The Home tab in each language: it depends only on the knowledge base, so it is rendered once, when it is first
+ * opened in that language (not at start-up: the first request is rarely the Home tab).
+ */
+function homes(content: () => HomeContent): Readonly<Record<Language, HomeView>> {
+  const built: Partial<Record<Language, HomeView>> = {};
+  const view = (language: Language) => {
+    built[language] ??= homeView(content(), language);
+    return built[language];
+  };
+  return {
+    get en() {
+      return view('en');
+    },
+    get zh() {
+      return view('zh');
+    },
+  };
+}
 
 const LEVELS: Record<LogLevelName, LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -373,12 +392,12 @@ export function createApp(
   const services: Services = {
     advisor: countingAnswers(advisor, metrics),
     kits: kitService(advisor.kb, options.kitTemplates),
-    home: homes({
+    home: homes(() => ({
       stacks: advisor.canonical(),
       operators: advisor.kb.operators,
       version: advisor.version,
       ...(advisor.radar === undefined ? {} : { radar: { stamp: advisor.radar.stamp, marks: advisor.radar.marks } }),
-    }),
+    })),
     userLanguage: options.userLanguage ?? userLanguages(),
     seen,
     threadReadMs: options.threadReadMs ?? 10_000,

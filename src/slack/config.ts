@@ -1,115 +1,105 @@
-import { z } from 'zod';
 import type { ConfigIssue } from '../failure.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { encryptionKey } from '../store/cipher.js';
 
-// An empty value (KEY= in .env) means "not set", as people copy .env.example with blanks.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+/**
+ * The checks of each variable, in the order they are reported. Written by hand rather than as a zod schema: zod
+ * costs ~45 ms to import, a sixth of the bot's start-up, for fifteen string checks. `test/slack/config-schema.test.ts`
+ * holds them to the zod schema they replace, on generated environments: same values, same issues.
+ */
+type Check = (value: string) => string | undefined;
 
 const noSpaces = (s: string) => !/\s/.test(s);
-
-const oneWord = optional(z.string().trim().regex(/^\S+$/, 'not-one-word'));
-
+const oneWord: Check = (s) => (/^\S+$/.test(s) ? undefined : 'not-one-word');
+const anything: Check = () => undefined;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 // How long something is kept, in whole days: at least one, at most ten years.
-const days = optional(
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'not-days')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 3650, 'not-days'),
-);
+const days: Check = (d) => (/^\d+$/.test(d) && Number(d) >= 1 && Number(d) <= 3650 ? undefined : 'not-days');
 
-const EnvSchema = z.object({
+const CHECKS: Record<string, Check> = {
   // Missing is reported below: it is needed only when the app is not distributed.
-  SLACK_BOT_TOKEN: optional(
-    z
-      .string({ error: 'not-text' })
-      .trim()
-      // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
-      .refine((t) => !/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t), 'not-bot-token'),
-  ),
+  // Another kind of Slack token is a mistake worth stopping for; an unknown form (a proxy's, a test's) is let through.
+  SLACK_BOT_TOKEN: (t) => (!/^xo(xp|xa|xe)-|^xapp-/.test(t) && noSpaces(t) ? undefined : 'not-bot-token'),
   SLACK_CLIENT_ID: oneWord,
   SLACK_CLIENT_SECRET: oneWord,
   SLACK_STATE_SECRET: oneWord,
-  DATABASE_URL: optional(
-    z
-      .string()
-      .trim()
-      .refine((u) => /^postgres(ql)?:\/\//.test(u) && URL.canParse(u), 'not-database-url'),
-  ),
-  TOKEN_ENCRYPTION_KEY: optional(
-    z
-      .string()
-      .trim()
-      .refine((k) => encryptionKey(k) !== undefined, 'not-encryption-key'),
-  ),
-  SLACK_SIGNING_SECRET: optional(
-    z
-      .string()
-      .trim()
-      // Slack's secrets are hex, but test and proxy set-ups use others: any single word is accepted.
-      .regex(/^\S+$/, 'not-signing-secret'),
-  ),
-  SLACK_APP_TOKEN: optional(
-    z
-      .string()
-      .trim()
-      .refine((t) => !/^xox[bpae]-/.test(t) && noSpaces(t), 'not-app-token'),
-  ),
-  PORT: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, 'not-whole-number')
-      .transform(Number)
-      .refine((n) => n >= 0 && n <= 65535, 'port-range'),
-  ),
-  HOST: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^[\w.:[\]%-]{1,253}$/, 'not-host'),
-  ),
-  SLACK_API_URL: optional(
-    z
-      .string()
-      .trim()
-      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'not-url')
-      // fetch refuses such a URL, and a password in a setting ends up in logs and error messages.
-      .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), {
-        message: 'url-credentials',
-        abort: true,
-      }),
-  ),
-  KNOWLEDGE_PATH: optional(z.string().trim()),
-  RADAR_PATH: optional(z.string().trim()),
+  DATABASE_URL: (u) => (/^postgres(ql)?:\/\//.test(u) && URL.canParse(u) ? undefined : 'not-database-url'),
+  TOKEN_ENCRYPTION_KEY: (k) => (encryptionKey(k) !== undefined ? undefined : 'not-encryption-key'),
+  // Slack's secrets are hex, but test and proxy set-ups use others: any single word is accepted.
+  SLACK_SIGNING_SECRET: (s) => (/^\S+$/.test(s) ? undefined : 'not-signing-secret'),
+  SLACK_APP_TOKEN: (t) => (!/^xox[bpae]-/.test(t) && noSpaces(t) ? undefined : 'not-app-token'),
+  PORT: (p) => (!/^\d+$/.test(p) ? 'not-whole-number' : Number(p) > 65535 ? 'port-range' : undefined),
+  HOST: (h) => (/^[\w.:[\]%-]{1,253}$/.test(h) ? undefined : 'not-host'),
+  SLACK_API_URL: (u) =>
+    !(/^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u))
+      ? 'not-url'
+      : // fetch refuses such a URL, and a password in a setting ends up in logs and error messages.
+        new URL(u).username !== '' || new URL(u).password !== ''
+        ? 'url-credentials'
+        : undefined,
+  KNOWLEDGE_PATH: anything,
+  RADAR_PATH: anything,
   THREAD_MEMORY_DAYS: days,
   AUDIT_RETENTION_DAYS: days,
-  AUDIT_STORE_TEXT: optional(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(['true', 'false'], { error: 'not-boolean' }))
-      .transform((v) => v === 'true'),
-  ),
-  LOG_LEVEL: optional(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'log-level' })),
-  ),
-  LOG_FORMAT: optional(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(['json', 'pretty'], { error: 'log-format' })),
-  ),
-});
+  AUDIT_STORE_TEXT: (b) => (['true', 'false'].includes(b.toLowerCase()) ? undefined : 'not-boolean'),
+  LOG_LEVEL: (l) => ((LOG_LEVELS as readonly string[]).includes(l.toLowerCase()) ? undefined : 'log-level'),
+  LOG_FORMAT: (f) => ((LOG_FORMATS as readonly string[]).includes(f.toLowerCase()) ? undefined : 'log-format'),
+};
+
+/** What a checked value becomes: a number, a boolean, a lower-case word; the trimmed text otherwise. */
+const READ: Record<string, (value: string) => string | number | boolean> = {
+  PORT: Number,
+  THREAD_MEMORY_DAYS: Number,
+  AUDIT_RETENTION_DAYS: Number,
+  AUDIT_STORE_TEXT: (b) => b.toLowerCase() === 'true',
+  LOG_LEVEL: (l) => l.toLowerCase(),
+  LOG_FORMAT: (f) => f.toLowerCase(),
+};
+
+/** The variables, checked and trimmed (numbers and booleans read, levels lower case); absent when unset or blank. */
+interface Env {
+  SLACK_BOT_TOKEN?: string;
+  SLACK_CLIENT_ID?: string;
+  SLACK_CLIENT_SECRET?: string;
+  SLACK_STATE_SECRET?: string;
+  DATABASE_URL?: string;
+  TOKEN_ENCRYPTION_KEY?: string;
+  SLACK_SIGNING_SECRET?: string;
+  SLACK_APP_TOKEN?: string;
+  PORT?: number;
+  HOST?: string;
+  SLACK_API_URL?: string;
+  KNOWLEDGE_PATH?: string;
+  RADAR_PATH?: string;
+  THREAD_MEMORY_DAYS?: number;
+  AUDIT_RETENTION_DAYS?: number;
+  AUDIT_STORE_TEXT?: boolean;
+  LOG_LEVEL?: LogLevelName;
+  LOG_FORMAT?: LogFormat;
+}
+
+/** Each variable checked: an empty value (KEY= in .env) means "not set", as people copy .env.example with blanks. */
+export function checkEnv(env: Readonly<Record<string, unknown>>): {
+  readonly data: Env;
+  readonly issues: { name: string; message: string }[];
+} {
+  const data: Record<string, string | number | boolean> = {};
+  const issues: { name: string; message: string }[] = [];
+  for (const [name, check] of Object.entries(CHECKS)) {
+    const raw = env[name];
+    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) continue;
+    if (typeof raw !== 'string') {
+      issues.push({ name, message: name === 'SLACK_BOT_TOKEN' ? 'not-text' : 'invalid' });
+      continue;
+    }
+    const value = raw.trim();
+    const issue = check(value);
+    if (issue !== undefined) issues.push({ name, message: issue });
+    else data[name] = READ[name]?.(value) ?? value;
+  }
+  return { data: data as Env, issues };
+}
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -209,10 +199,8 @@ const DEFAULT_PORT = 3000;
 
 /** Validates the environment. The failure names each bad variable and where to get it, and never echoes a value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigFailure> {
-  const parsed = EnvSchema.safeParse(env);
-  const issues = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ name: String(i.path[0]), message: i.message }));
+  const parsed = checkEnv(env);
+  const issues = [...parsed.issues];
   // Across variables, checked here rather than in the schema so that it is reported along with the others.
   const set = (name: string) => (env[name] ?? '').trim() !== '';
   if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
@@ -232,7 +220,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     // One workspace keeps no database: these settings would do nothing, which is worth saying rather than ignoring.
     for (const name of DISTRIBUTION_OPTIONS) if (set(name)) issues.push({ name, message: 'distribution-with-single' });
   }
-  if (!parsed.success || issues.length > 0) {
+  if (issues.length > 0) {
     const seen = new Set<string>();
     const problems: { name: string; issue: ConfigIssue }[] = [];
     for (const { name, message } of issues) {

@@ -4,6 +4,8 @@
  * nothing about them and are dropped.
  */
 export function typedText(slackText: string): string {
+  // Every markup pattern below starts with `<` or `&`: most texts have neither, and only their spaces change.
+  if (slackText.indexOf('<') < 0 && slackText.indexOf('&') < 0) return slackText.replace(/\s+/g, ' ').trim();
   return slackText
     .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/g, (_, name?: string) => `#${name ?? 'channel'}`)

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { type Carried, CarriedSchema } from '../advisor/answer.js';
+import { type Carried, carriedSchema } from '../advisor/answer.js';
 import { MAX_CARRIED } from '../advisor/thread.js';
+import { once, zod } from '../lazy-modules.js';
 
 /**
  * The bot's memory of a thread, kept in Slack itself: each answer carries the recognised requirements as message
@@ -9,7 +9,7 @@ import { MAX_CARRIED } from '../advisor/thread.js';
 
 export const EVENT_TYPE = 'stack_advisor_answer';
 
-const PayloadSchema = CarriedSchema.extend({ version: z.string() });
+const payloadSchema = once(() => carriedSchema().extend({ version: zod().z.string() }));
 
 type Flat = { [key: string]: string | number | boolean };
 
@@ -75,7 +75,7 @@ export function carriedFromThread(
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
     if (m.metadata?.event_type !== EVENT_TYPE || someoneElse(m)) continue;
-    const parsed = PayloadSchema.safeParse(m.metadata.event_payload);
+    const parsed = payloadSchema().safeParse(m.metadata.event_payload);
     if (!parsed.success) continue;
     const { version, ...carried } = parsed.data;
     return { carried: capped(carried), version };

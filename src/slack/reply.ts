@@ -21,6 +21,39 @@ export interface Reply {
   readonly result: Result<Answer, Failure>;
 }
 
+/** How many help and operator views each advisor keeps (they differ by language, the words asked and the buttons). */
+const VIEWS_KEPT = 512;
+const views = new WeakMap<AdvisorPort, Map<string, SlackMessage>>();
+
+/**
+ * Help and the explanation of an operator are the same for every user of a language and knowledge base (the advisor
+ * stands for its knowledge base and radar): rendered once, then reused. Frozen, so that no caller can change what the
+ * next one gets.
+ */
+function sameForEveryone(advisor: AdvisorPort, answer: Answer, options: MessageOptions): SlackMessage {
+  let kept = views.get(advisor);
+  if (kept === undefined) {
+    kept = new Map();
+    views.set(advisor, kept);
+  }
+  const target = answer.kind === 'explanation' ? answer.target : '';
+  const key = `${answer.kind}\u0000${answer.language}\u0000${target}\u0000${JSON.stringify(options)}`;
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  const message = deepFreeze(answerMessage(answer, options));
+  if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(key, message);
+  return message;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * Asks the advisor and renders what it says, with the metadata that carries the requirements on. `fallback` is the
  * asker's language for a request with none of its own; `language` an explicit choice (a button's).
@@ -42,6 +75,9 @@ export function reply(
     };
   }
   const answer = result.value;
+  if (previous === undefined && (answer.kind === 'help' || (answer.kind === 'explanation' && answer.operator))) {
+    return { answered: true, message: sameForEveryone(advisor, answer, options), result };
+  }
   const carried = answer.kind === 'advice' ? answer.carried : previous;
   // A follow-up in a thread leads with what changed since the thread's earlier answer.
   const earlier =

@@ -28,7 +28,7 @@ export interface Services {
   readonly kits: (
     stackId: string,
     language: Language,
-  ) => Result<{ readonly kit: Kit; readonly stackName: string }, Failure>;
+  ) => Promise<Result<{ readonly kit: Kit; readonly stackName: string }, Failure>>;
   /** The Slack user's language, for requests that have none of their own. */
   readonly userLanguage: UserLanguage;
   /** Distributed mode: each thread's context in the database (read before asking Slack, written with each answer). */

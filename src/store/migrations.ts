@@ -46,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'thread-memory',
-    // A thread's context (what the bot's latest answer in it carried, CarriedSchema) so that a follow-up needs no
+    // A thread's context (what the bot's latest answer in it carried, carriedSchema()) so that a follow-up needs no
     // conversations.replies: distributed apps outside the Marketplace may call it once a minute per workspace.
     // Rows past expires_at are never read, and deleted by the daily housekeeping.
     sql: `

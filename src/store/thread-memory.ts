@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type Carried, CarriedSchema } from '../advisor/answer.js';
+import { type Carried, carriedSchema } from '../advisor/answer.js';
 import { capped } from '../slack/metadata.js';
 import type { ThreadKey, ThreadMemory } from '../slack/thread-memory.js';
 
@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Thread memory in PostgreSQL (the `thread_memory` table of migration 2): one row per thread of this app's
  * installations, replaced by each answer in the thread, kept `days` after the latest one. An expired row is never
- * read; a row that does not validate against CarriedSchema reads as missing (the caller then asks Slack).
+ * read; a row that does not validate against the carried schema reads as missing (the caller then asks Slack).
  */
 export class PostgresThreadMemory implements ThreadMemory {
   constructor(
@@ -27,7 +27,7 @@ export class PostgresThreadMemory implements ThreadMemory {
     );
     const row = result.rows[0];
     if (row === undefined) return undefined;
-    const parsed = CarriedSchema.safeParse(row.carried);
+    const parsed = carriedSchema().safeParse(row.carried);
     return parsed.success ? capped(parsed.data) : undefined;
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { typedText } from '../../src/slack/incoming-text.js';
 
@@ -12,5 +13,48 @@ describe('typedText', () => {
     ['强隔离+合规，多租户', '强隔离+合规，多租户'],
   ])('%j → %j', (slack, typed) => {
     expect(typedText(slack)).toBe(typed);
+  });
+});
+
+describe('typedText without markup', () => {
+  /** The full sequence of replacements, as it ran for every text before the shortcut for texts without `<` or `&`. */
+  const everyStep = (slackText: string) =>
+    slackText
+      .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+      .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/g, (_, name?: string) => `#${name ?? 'channel'}`)
+      .replace(/<!([a-z]+)[^>]*>/g, (_, name: string) => `@${name}`)
+      .replace(/<([^<>|]+)\|([^<>]+)>/g, (_, _url: string, label: string) => label)
+      .replace(/<([^<>|]+)>/g, (_, url: string) => url)
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('gives what every step gave, with and without markup', () => {
+    const piece = fc.constantFrom(
+      '<@U123>',
+      '<#C1|design>',
+      '<!here>',
+      '<https://x.y|x>',
+      '&lt;',
+      '&amp;',
+      ' ',
+      '\n',
+      '\t',
+      'a',
+      '冷启动',
+      '<',
+      '>',
+      '&',
+      '|',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(typedText(text)).toBe(everyStep(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

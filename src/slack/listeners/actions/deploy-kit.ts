@@ -27,7 +27,7 @@ export const deployKitCallback =
     const language = pressed?.language ?? 'en';
     const m = messages(language);
     try {
-      const found = services.kits(pressed?.kind === 'deploy-kit' ? pressed.stackId : '', language);
+      const found = await services.kits(pressed?.kind === 'deploy-kit' ? pressed.stackId : '', language);
       if (!found.ok) {
         await respond(privately(failureMessage(found.error, language), threadTs));
         return;

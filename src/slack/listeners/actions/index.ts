@@ -3,16 +3,20 @@ import { ACTION } from '../../../render/buttons.js';
 import { onlyFirstInteraction } from '../../deliveries.js';
 import type { Services } from '../../services.js';
 import { except } from '../except.js';
-import { compareAlternativesCallback } from './compare-alternatives.js';
-import { deployKitCallback } from './deploy-kit.js';
-import { explainOperatorsCallback } from './explain-operators.js';
-import { feedbackCallback } from './feedback.js';
-import { openFormCallback } from './open-form.js';
-import { recordDecisionCallback } from './record-decision.js';
-import { shareInChannelCallback } from './share-in-channel.js';
-import { shareInThreadCallback } from './share-in-thread.js';
 
 const UNKNOWN = except(...Object.values(ACTION));
+
+/**
+ * A listener whose module is loaded on its first use: the buttons' code (the ADR, the kit, the operators…) is not
+ * needed by the first `/stack`, so it is not loaded at start-up (~8 ms of it). The first press waits for the import.
+ */
+function later<F extends (...args: never[]) => Promise<void>>(load: () => Promise<F>): F {
+  let loaded: Promise<F> | undefined;
+  return (async (...args: Parameters<F>) => {
+    loaded ??= load();
+    return (await loaded)(...args);
+  }) as F;
+}
 
 /**
  * The buttons, one listener each (Bolt's idiom), behind the replay guard; and one for any other block action (an
@@ -20,14 +24,46 @@ const UNKNOWN = except(...Object.values(ACTION));
  */
 export function register(app: App, services: Services): void {
   const first = onlyFirstInteraction(services.replays);
-  app.action<BlockButtonAction>(ACTION.share, first, shareInChannelCallback(services));
-  app.action<BlockButtonAction>(ACTION.compare, first, compareAlternativesCallback(services));
-  app.action<BlockButtonAction>(ACTION.explain, first, explainOperatorsCallback(services));
-  app.action<BlockButtonAction>(ACTION.deployKit, first, deployKitCallback(services));
-  app.action<BlockButtonAction>(ACTION.shareInThread, first, shareInThreadCallback(services));
-  app.action<BlockButtonAction>(ACTION.recordDecision, first, recordDecisionCallback(services));
-  app.action<BlockButtonAction>(ACTION.openForm, first, openFormCallback);
-  app.action<BlockAction>({ type: 'block_actions', action_id: ACTION.feedback }, first, feedbackCallback(services));
+  app.action<BlockButtonAction>(
+    ACTION.share,
+    first,
+    later(async () => (await import('./share-in-channel.js')).shareInChannelCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.compare,
+    first,
+    later(async () => (await import('./compare-alternatives.js')).compareAlternativesCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.explain,
+    first,
+    later(async () => (await import('./explain-operators.js')).explainOperatorsCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.deployKit,
+    first,
+    later(async () => (await import('./deploy-kit.js')).deployKitCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.shareInThread,
+    first,
+    later(async () => (await import('./share-in-thread.js')).shareInThreadCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.recordDecision,
+    first,
+    later(async () => (await import('./record-decision.js')).recordDecisionCallback(services)),
+  );
+  app.action<BlockButtonAction>(
+    ACTION.openForm,
+    first,
+    later(async () => (await import('./open-form.js')).openFormCallback),
+  );
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: ACTION.feedback },
+    first,
+    later(async () => (await import('./feedback.js')).feedbackCallback(services)),
+  );
   app.action<BlockAction>({ type: 'block_actions', action_id: UNKNOWN }, async ({ ack, action, logger }) => {
     await ack();
     logger.debug(`Acknowledged a block action the bot has no handler for: ${action.action_id.slice(0, 80)}`);

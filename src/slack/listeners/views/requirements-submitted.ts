@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import type { Language } from '../../../language.js';
+import { once, zod } from '../../../lazy-modules.js';
 import { answerMessage } from '../../../render/blocks.js';
 import { messages } from '../../../render/messages/index.js';
 import { channelTypeOf, recordAnswer } from '../../answer-log.js';
@@ -10,11 +10,11 @@ import type { Services } from '../../services.js';
 import { remember, threadKey } from '../../thread-memory.js';
 import { withRetries } from '../../web-api-retry.js';
 
-const Metadata = z.object({ l: z.enum(['en', 'zh']) });
+const metadataSchema = once(() => zod().z.object({ l: zod().z.enum(['en', 'zh']) }));
 
 function formLanguage(privateMetadata: string | undefined): Language {
   try {
-    const parsed = Metadata.safeParse(JSON.parse(privateMetadata ?? ''));
+    const parsed = metadataSchema().safeParse(JSON.parse(privateMetadata ?? ''));
     return parsed.success ? parsed.data.l : 'en';
   } catch {
     return 'en';
