@@ -179,6 +179,8 @@ function slackError(body: string): string {
 
 /** Each app's readiness, for startApp to mark started. */
 const readinesses = new WeakMap<App, Readiness>();
+/** Each app's metrics: prom-client is loaded a little after the app has started (see Metrics.loadSoon). */
+const metricsOfApps = new WeakMap<App, Metrics>();
 /** Socket Mode: each app's receiver, for startApp to tell the port its routes are served on. */
 const socketReceivers = new WeakMap<App, ServedSocketModeReceiver>();
 
@@ -380,6 +382,7 @@ export function createApp(
   requestLoggersFor(app);
   registerForStop(app, inFlight, () => readiness.markStopping());
   readinesses.set(app, readiness);
+  metricsOfApps.set(app, metrics);
   if (socketReceiver !== undefined) socketReceivers.set(app, socketReceiver);
   app.error(async ({ error, context }: { error: Error; context?: Record<string, unknown> }) => {
     const logger = context?.[REQUEST_LOGGER] as Logger | undefined;
@@ -485,6 +488,8 @@ export async function startApp(
     try {
       await app.start();
       readiness?.markStarted();
+      metricsOfApps.get(app)?.loadSoon();
+      metricsOfApps.get(app)?.loadSoon();
       const port = socketReceivers.get(app)?.port;
       return ok(port === undefined ? {} : { port });
     } catch (error) {

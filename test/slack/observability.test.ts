@@ -40,6 +40,28 @@ describe('Metrics', () => {
     expect(await b.text()).toContain('stack_advisor_requests_total{kind="command"} 0');
   });
 
+  it('keeps what is counted before prom-client is loaded, and counts on after it', async () => {
+    const metrics = new Metrics(['wasm-edge']);
+    metrics.received('command');
+    metrics.acknowledged('command', performance.now() - 20);
+    metrics.answered('wasm-edge');
+    metrics.retried('chat.postMessage');
+    const first = await metrics.text();
+    expect(first).toContain('stack_advisor_requests_total{kind="command"} 1');
+    expect(first).toContain('stack_advisor_ack_seconds_count{kind="command"} 1');
+    expect(first).toContain('stack_advisor_ack_seconds_bucket{le="0.01",kind="command"} 0');
+    expect(first).toContain('stack_advisor_ack_seconds_bucket{le="0.025",kind="command"} 1');
+    expect(first).toContain('stack_advisor_answers_total{stack="wasm-edge"} 1');
+    expect(first).toContain('stack_advisor_slack_api_retries_total{method="chat.postMessage"} 1');
+    metrics.received('command');
+    metrics.acknowledged('command', performance.now());
+    metrics.answered('wasm-edge');
+    const second = await metrics.text();
+    expect(second).toContain('stack_advisor_requests_total{kind="command"} 2');
+    expect(second).toContain('stack_advisor_ack_seconds_count{kind="command"} 2');
+    expect(second).toContain('stack_advisor_answers_total{stack="wasm-edge"} 2');
+  });
+
   it('reads duplicates and the pool at scrape time', async () => {
     const metrics = new Metrics([]);
     const tally = { count: 0 };
