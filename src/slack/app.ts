@@ -489,7 +489,6 @@ export async function startApp(
       await app.start();
       readiness?.markStarted();
       metricsOfApps.get(app)?.loadSoon();
-      metricsOfApps.get(app)?.loadSoon();
       const port = socketReceivers.get(app)?.port;
       return ok(port === undefined ? {} : { port });
     } catch (error) {
@@ -506,6 +505,7 @@ export async function startApp(
     server.headersTimeout = 15_000;
     const address = server.address();
     readiness?.markStarted();
+    metricsOfApps.get(app)?.loadSoon();
     return ok(typeof address === 'object' && address !== null ? { port: address.port } : {});
   } catch (error) {
     return fail(describe(error, 'SLACK_BOT_TOKEN', config));
