@@ -30,7 +30,7 @@ import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import * as installationListeners from './listeners/installations/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
-import { PinoLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
+import { JsonLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
 import { Metrics, requestKind } from './metrics.js';
 import { probeRoutes, Readiness } from './probes.js';
 import { guardedReceiver, ServedSocketModeReceiver } from './receiver.js';
@@ -74,8 +74,8 @@ export function secretsOf(config: Config): string[] {
 }
 
 /** The operators' log of `config` (LOG_LEVEL, LOG_FORMAT), to standard output or `destination`. */
-export function appLogger(config: Config, destination?: { write(line: string): unknown }): PinoLogger {
-  return new PinoLogger({
+export function appLogger(config: Config, destination?: { write(line: string): unknown }): JsonLogger {
+  return new JsonLogger({
     level: config.logLevel,
     format: config.logFormat,
     secrets: secretsOf(config),
@@ -88,7 +88,7 @@ export function appLogger(config: Config, destination?: { write(line: string): u
  * its context) whose lines carry a request id and the team.
  */
 function observeRequests(app: App, metrics: Metrics, logger: Logger): void {
-  const requestLogger = logger instanceof PinoLogger ? logger : undefined;
+  const requestLogger = logger instanceof JsonLogger ? logger : undefined;
   const process = app.processEvent.bind(app);
   app.processEvent = (event: ReceiverEvent): Promise<void> => {
     const startedAt = performance.now();
@@ -179,6 +179,8 @@ function slackError(body: string): string {
 
 /** Each app's readiness, for startApp to mark started. */
 const readinesses = new WeakMap<App, Readiness>();
+/** Each app's metrics: prom-client is loaded a little after the app has started (see Metrics.loadSoon). */
+const metricsOfApps = new WeakMap<App, Metrics>();
 /** Socket Mode: each app's receiver, for startApp to tell the port its routes are served on. */
 const socketReceivers = new WeakMap<App, ServedSocketModeReceiver>();
 
@@ -380,6 +382,7 @@ export function createApp(
   requestLoggersFor(app);
   registerForStop(app, inFlight, () => readiness.markStopping());
   readinesses.set(app, readiness);
+  metricsOfApps.set(app, metrics);
   if (socketReceiver !== undefined) socketReceivers.set(app, socketReceiver);
   app.error(async ({ error, context }: { error: Error; context?: Record<string, unknown> }) => {
     const logger = context?.[REQUEST_LOGGER] as Logger | undefined;
@@ -485,6 +488,7 @@ export async function startApp(
     try {
       await app.start();
       readiness?.markStarted();
+      metricsOfApps.get(app)?.loadSoon();
       const port = socketReceivers.get(app)?.port;
       return ok(port === undefined ? {} : { port });
     } catch (error) {
@@ -501,6 +505,7 @@ export async function startApp(
     server.headersTimeout = 15_000;
     const address = server.address();
     readiness?.markStarted();
+    metricsOfApps.get(app)?.loadSoon();
     return ok(typeof address === 'object' && address !== null ? { port: address.port } : {});
   } catch (error) {
     return fail(describe(error, 'SLACK_BOT_TOKEN', config));

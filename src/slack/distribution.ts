@@ -1,12 +1,10 @@
 import { type Logger, webApi } from '@slack/bolt';
 import type pg from 'pg';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
-import { AnswerQueue } from '../store/answers.js';
-import { TokenCipher } from '../store/cipher.js';
-import { startHousekeeping } from '../store/housekeeping.js';
-import { PostgresInstallationStore, type Refresh } from '../store/installations.js';
-import { PostgresStateStore } from '../store/oauth-states.js';
-import { PostgresThreadMemory } from '../store/thread-memory.js';
+import type { AnswerQueue } from '../store/answers.js';
+import type { PostgresInstallationStore, Refresh } from '../store/installations.js';
+import type { PostgresStateStore } from '../store/oauth-states.js';
+import type { PostgresThreadMemory } from '../store/thread-memory.js';
 import type { Distribution } from './config.js';
 
 /** The bot scopes an OAuth install asks for: the same as `manifest.yml` (a test keeps them in step). */
@@ -88,8 +86,17 @@ export async function openInstallations(
 ): Promise<Result<Installations, Failure<'database-unreachable'>>> {
   const warn = (line: string) => logger.warn(line);
   const host = URL.canParse(distribution.databaseUrl) ? new URL(distribution.databaseUrl).host : '(DATABASE_URL)';
-  // pg only in distributed mode: the single-workspace bot does not load it (~12 ms of start-up).
-  const { migrate, openPool } = await import('../store/database.js');
+  // pg and the stores only in distributed mode: the single-workspace bot does not load them (~12 ms of start-up).
+  const [{ migrate, openPool }, answersModule, { TokenCipher }, { startHousekeeping }, installs, oauth, memory] =
+    await Promise.all([
+      import('../store/database.js'),
+      import('../store/answers.js'),
+      import('../store/cipher.js'),
+      import('../store/housekeeping.js'),
+      import('../store/installations.js'),
+      import('../store/oauth-states.js'),
+      import('../store/thread-memory.js'),
+    ]);
   const pool = openPool(distribution.databaseUrl, (error) =>
     logger.warn(`PostgreSQL connection lost: ${error.message}`),
   );
@@ -101,15 +108,18 @@ export async function openInstallations(
       error instanceof Error ? error.message.replaceAll(distribution.databaseUrl, '(DATABASE_URL)') : String(error);
     return fail(failure('database-unreachable', { host, why: why.slice(0, 200) }));
   }
-  const store = new PostgresInstallationStore(
+  const store = new installs.PostgresInstallationStore(
     pool,
     new TokenCipher(distribution.encryptionKey),
     distribution.clientId,
     refreshWithSlack(distribution.clientId, distribution.clientSecret, clientOptions),
   );
-  const threadMemory = new PostgresThreadMemory(pool, distribution.clientId, distribution.threadMemoryDays);
-  const answers = new AnswerQueue(pool, distribution.clientId, { storeText: distribution.auditStoreText, warn });
-  const states = new PostgresStateStore(pool, distribution.clientId, distribution.stateSecret);
+  const threadMemory = new memory.PostgresThreadMemory(pool, distribution.clientId, distribution.threadMemoryDays);
+  const answers = new answersModule.AnswerQueue(pool, distribution.clientId, {
+    storeText: distribution.auditStoreText,
+    warn,
+  });
+  const states = new oauth.PostgresStateStore(pool, distribution.clientId, distribution.stateSecret);
   const housekeeping = startHousekeeping(
     pool,
     { threads: threadMemory, states },

@@ -1,9 +1,13 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
 
 /**
  * The app's Prometheus metrics, on a registry of its own (several apps in one process, as in the tests, do not
  * collide). The per-request work is a counter increment and a histogram observation on label sets bound at start-up;
  * counts kept elsewhere (duplicate deliveries, the database pool) are read only when /metrics is scraped.
+ *
+ * prom-client (~17 ms to import) is not loaded at start-up: until it is (`load`: on the first scrape, or
+ * `loadSoon` after the app has started), what is counted waits in a queue and is replayed into it in order, so that
+ * no count and no observation is lost and /metrics shows exactly what it would have shown.
  */
 
 /** What Slack sent, as far as metrics tell requests apart. */
@@ -49,20 +53,18 @@ interface Tally {
   readonly count: number;
 }
 
-export class Metrics {
-  readonly registry = new Registry();
-  private readonly requests: Record<RequestKind, Counter.Internal>;
-  private readonly acks: Record<RequestKind, Histogram.Internal<'kind'>>;
-  private readonly answers: Counter<'stack'>;
-  private readonly apiErrors: Counter<'method' | 'error'>;
-  private readonly retries: Counter<'method'>;
-  private readonly knownStacks: ReadonlySet<string>;
-  private readonly duplicates = new Map<string, Tally>();
-  private pool: PoolCounts | undefined;
+/** The prom-client side: the registry and the metrics bound to it. */
+class Exposition {
+  readonly registry: Registry;
+  readonly requests: Record<RequestKind, Counter.Internal>;
+  readonly acks: Record<RequestKind, Histogram.Internal<'kind'>>;
+  readonly answers: Counter<'stack'>;
+  readonly apiErrors: Counter<'method' | 'error'>;
+  readonly retries: Counter<'method'>;
 
-  /** `stacks`: the stack ids answers may be counted under (any other is counted as `other`). */
-  constructor(stacks: readonly string[]) {
-    this.knownStacks = new Set(stacks);
+  constructor(prom: typeof import('prom-client'), counted: Metrics) {
+    const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = prom;
+    this.registry = new Registry();
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     const requests = new Counter({
@@ -109,7 +111,6 @@ export class Metrics {
       labelNames: ['method'],
       registers,
     });
-    const duplicates = this.duplicates;
     new Counter({
       name: 'stack_advisor_duplicate_deliveries_total',
       help: 'Deliveries skipped as already seen: Slack retries of events, replayed commands and button presses.',
@@ -117,17 +118,16 @@ export class Metrics {
       registers,
       collect() {
         this.reset();
-        for (const [kind, tally] of duplicates) this.inc({ kind }, tally.count);
+        for (const [kind, tally] of counted.duplicates) this.inc({ kind }, tally.count);
       },
     });
-    const metrics = this;
     new Gauge({
       name: 'stack_advisor_db_pool_connections',
       help: 'The PostgreSQL connection pool (distributed mode): total, idle, and requests waiting for a connection.',
       labelNames: ['state'],
       registers,
       collect() {
-        const pool = metrics.pool;
+        const pool = counted.pool;
         if (pool === undefined) return;
         this.set({ state: 'total' }, pool.totalCount);
         this.set({ state: 'idle' }, pool.idleCount);
@@ -135,33 +135,79 @@ export class Metrics {
       },
     });
   }
+}
+
+// A delay after the start before prom-client is loaded, so that its import does not hold up the first requests.
+const LOAD_AFTER_START_MS = 2_000;
+
+export class Metrics {
+  private readonly knownStacks: ReadonlySet<string>;
+  /** @internal read by the exposition at each scrape */
+  readonly duplicates = new Map<string, Tally>();
+  /** @internal read by the exposition at each scrape */
+  pool: PoolCounts | undefined;
+  private exposition: Exposition | undefined;
+  private loading: Promise<Exposition> | undefined;
+  /** What was counted before prom-client was loaded, in order. */
+  private pending: ((e: Exposition) => void)[] = [];
+
+  /** `stacks`: the stack ids answers may be counted under (any other is counted as `other`). */
+  constructor(stacks: readonly string[]) {
+    this.knownStacks = new Set(stacks);
+  }
+
+  private count(step: (e: Exposition) => void): void {
+    if (this.exposition !== undefined) step(this.exposition);
+    else this.pending.push(step);
+  }
+
+  /** Loads prom-client (once) and replays what was counted before. */
+  load(): Promise<Exposition> {
+    this.loading ??= import('prom-client').then((prom) => {
+      const exposition = new Exposition(prom, this);
+      for (const step of this.pending) step(exposition);
+      this.pending = [];
+      this.exposition = exposition;
+      return exposition;
+    });
+    return this.loading;
+  }
+
+  /** Loads prom-client a little after the start (unless a scrape has), so that the queue stays short. */
+  loadSoon(delayMs = LOAD_AFTER_START_MS): void {
+    if (this.loading !== undefined) return;
+    setTimeout(() => void this.load(), delayMs).unref();
+  }
 
   /** A request came in. */
   received(kind: RequestKind): void {
-    this.requests[kind].inc();
+    if (this.exposition !== undefined) this.exposition.requests[kind].inc();
+    else this.pending.push((e) => e.requests[kind].inc());
   }
 
   /** A request was acknowledged; `startedAt` is the `performance.now()` of its arrival. */
   acknowledged(kind: RequestKind, startedAt: number): void {
-    this.acks[kind].observe((performance.now() - startedAt) / 1000);
+    const seconds = (performance.now() - startedAt) / 1000;
+    if (this.exposition !== undefined) this.exposition.acks[kind].observe(seconds);
+    else this.pending.push((e) => e.acks[kind].observe(seconds));
   }
 
   /** A recommendation of the stack `stackId` was given. */
   answered(stackId: string): void {
-    this.answers.inc({ stack: this.knownStacks.has(stackId) ? stackId : 'other' });
+    const stack = this.knownStacks.has(stackId) ? stackId : 'other';
+    this.count((e) => e.answers.inc({ stack }));
   }
 
   /** A Web API call failed (every attempt is counted, retries included); `code` is Slack's error or the kind. */
   apiFailure(method: string, code: string): void {
-    this.apiErrors.inc({
-      method: METHOD.test(method) ? method : 'other',
-      error: ERROR_CODE.test(code) ? code : 'other',
-    });
+    const labels = { method: METHOD.test(method) ? method : 'other', error: ERROR_CODE.test(code) ? code : 'other' };
+    this.count((e) => e.apiErrors.inc(labels));
   }
 
   /** A Web API call is being tried again. */
   retried(method: string): void {
-    this.retries.inc({ method: METHOD.test(method) ? method : 'other' });
+    const labels = { method: METHOD.test(method) ? method : 'other' };
+    this.count((e) => e.retries.inc(labels));
   }
 
   /** Reads `tally.count` as the duplicates of `kind` at each scrape. */
@@ -174,12 +220,14 @@ export class Metrics {
     this.pool = pool;
   }
 
-  /** The Prometheus text exposition. */
-  text(): Promise<string> {
-    return this.registry.metrics();
+  /** The Prometheus text exposition, and its content type. */
+  async exposed(): Promise<{ text: string; contentType: string }> {
+    const { registry } = await this.load();
+    return { text: await registry.metrics(), contentType: registry.contentType };
   }
 
-  get contentType(): string {
-    return this.registry.contentType;
+  /** The Prometheus text exposition. */
+  async text(): Promise<string> {
+    return (await this.exposed()).text;
   }
 }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type pg from 'pg';
-import { databaseAnswers } from '../store/database.js';
 import type { Metrics } from './metrics.js';
 
 /**
@@ -48,7 +47,11 @@ export class Readiness {
     if (this.stopping) return 'stopping';
     if (!this.started) return 'starting';
     if (this.socket === false) return 'socket-disconnected';
-    if (this.database !== undefined && !(await databaseAnswers(this.database, DATABASE_CHECK_MS))) {
+    // pg (with store/database.js) is loaded only when there is a database: never in single-workspace mode.
+    if (
+      this.database !== undefined &&
+      !(await (await import('../store/database.js')).databaseAnswers(this.database, DATABASE_CHECK_MS))
+    ) {
       return 'database-unreachable';
     }
     return undefined;
@@ -86,9 +89,9 @@ export function probeRoutes(
       path: METRICS_PATH,
       method: ['GET'],
       handler: (_req, res) => {
-        metrics.text().then(
-          (text) => {
-            res.writeHead(200, { 'Content-Type': metrics.contentType });
+        metrics.exposed().then(
+          ({ text, contentType }) => {
+            res.writeHead(200, { 'Content-Type': contentType });
             res.end(text);
           },
           () => {

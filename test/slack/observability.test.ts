@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { PinoLogger, prettyLine, scrub, teamOf } from '../../src/slack/logging.js';
+import { JsonLogger, prettyLine, scrub, teamOf } from '../../src/slack/logging.js';
 import { Metrics, requestKind } from '../../src/slack/metrics.js';
 import { Readiness } from '../../src/slack/probes.js';
 
@@ -38,6 +38,28 @@ describe('Metrics', () => {
     a.received('command');
     expect(await a.text()).toContain('stack_advisor_requests_total{kind="command"} 1');
     expect(await b.text()).toContain('stack_advisor_requests_total{kind="command"} 0');
+  });
+
+  it('keeps what is counted before prom-client is loaded, and counts on after it', async () => {
+    const metrics = new Metrics(['wasm-edge']);
+    metrics.received('command');
+    metrics.acknowledged('command', performance.now() - 20);
+    metrics.answered('wasm-edge');
+    metrics.retried('chat.postMessage');
+    const first = await metrics.text();
+    expect(first).toContain('stack_advisor_requests_total{kind="command"} 1');
+    expect(first).toContain('stack_advisor_ack_seconds_count{kind="command"} 1');
+    expect(first).toContain('stack_advisor_ack_seconds_bucket{le="0.01",kind="command"} 0');
+    expect(first).toContain('stack_advisor_ack_seconds_bucket{le="0.025",kind="command"} 1');
+    expect(first).toContain('stack_advisor_answers_total{stack="wasm-edge"} 1');
+    expect(first).toContain('stack_advisor_slack_api_retries_total{method="chat.postMessage"} 1');
+    metrics.received('command');
+    metrics.acknowledged('command', performance.now());
+    metrics.answered('wasm-edge');
+    const second = await metrics.text();
+    expect(second).toContain('stack_advisor_requests_total{kind="command"} 2');
+    expect(second).toContain('stack_advisor_ack_seconds_count{kind="command"} 2');
+    expect(second).toContain('stack_advisor_answers_total{stack="wasm-edge"} 2');
   });
 
   it('reads duplicates and the pool at scrape time', async () => {
@@ -81,7 +103,7 @@ describe('the log', () => {
 
   it('writes JSON lines at the level asked for, errors without the data a Web API error carries', () => {
     const { lines, destination } = capture();
-    const logger = new PinoLogger({ level: 'info', format: 'json', secrets: ['hunter2-secret'], destination });
+    const logger = new JsonLogger({ level: 'info', format: 'json', secrets: ['hunter2-secret'], destination });
     logger.debug('not shown');
     logger.info('shown', { a: 1 });
     const error = Object.assign(new Error('An API error occurred: not_in_channel'), {
@@ -106,7 +128,7 @@ describe('the log', () => {
 
   it('LOG_FORMAT=pretty: time, level, request and message on one readable line', () => {
     const { lines, destination } = capture();
-    const logger = new PinoLogger({ level: 'info', format: 'pretty', secrets: [], destination });
+    const logger = new JsonLogger({ level: 'info', format: 'pretty', secrets: [], destination });
     logger.warn('careful');
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN {2}careful\n$/);
     expect(

@@ -2,12 +2,17 @@ import type { ConstraintCheck, ConstraintRef, Exclusion, RadarMark, Reason, Trad
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
+import { once } from '../../lazy-modules.js';
 import type { Messages } from './messages.js';
 import { reviewEn } from './review-en.js';
 
-const lists = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-const ors = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });
-const numbers = new Intl.NumberFormat('en');
+// Built on first use: the first Intl.ListFormat loads ICU's list patterns (~11 ms), which few answers need.
+const listFormat = once(() => new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }));
+const orFormat = once(() => new Intl.ListFormat('en', { style: 'long', type: 'disjunction' }));
+const numberFormat = once(() => new Intl.NumberFormat('en'));
+const lists = { format: (items: Iterable<string>): string => listFormat().format(items) };
+const ors = { format: (items: Iterable<string>): string => orFormat().format(items) };
+const numbers = { format: (n: number): string => numberFormat().format(n) };
 const plural = new Intl.PluralRules('en');
 const quote = (text: string): string => `“${text}”`;
 

@@ -10,12 +10,17 @@ import type {
 import type { EstimateStart } from '../../algebra/metrics.js';
 import { RANKED, SYMBOLS } from '../../algebra/operators.js';
 import type { Failure, FailureParams, UnreadableReason } from '../../failure.js';
+import { once } from '../../lazy-modules.js';
 import type { Messages } from './messages.js';
 import { reviewZh } from './review-zh.js';
 
-const lists = new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' });
-const ors = new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' });
-const numbers = new Intl.NumberFormat('zh');
+// Built on first use: the first Intl.ListFormat loads ICU's list patterns (~11 ms), which few answers need.
+const listFormat = once(() => new Intl.ListFormat('zh', { style: 'long', type: 'conjunction' }));
+const orFormat = once(() => new Intl.ListFormat('zh', { style: 'long', type: 'disjunction' }));
+const numberFormat = once(() => new Intl.NumberFormat('zh'));
+const lists = { format: (items: Iterable<string>): string => listFormat().format(items) };
+const ors = { format: (items: Iterable<string>): string => orFormat().format(items) };
+const numbers = { format: (n: number): string => numberFormat().format(n) };
 const quote = (text: string): string => `“${text}”`;
 
 /** 对需求的一种解读：它的含义和作用，接在引用的原话之后。 */
