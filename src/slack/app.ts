@@ -30,7 +30,7 @@ import { kitService } from './kits.js';
 import { registerListeners } from './listeners/index.js';
 import * as installationListeners from './listeners/installations/index.js';
 import { type UserLanguage, userLanguages } from './locale.js';
-import { JsonLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
+import { PinoLogger, REQUEST_LOGGER, requestLoggersFor } from './logging.js';
 import { Metrics, requestKind } from './metrics.js';
 import { probeRoutes, Readiness } from './probes.js';
 import { guardedReceiver, ServedSocketModeReceiver } from './receiver.js';
@@ -74,8 +74,8 @@ export function secretsOf(config: Config): string[] {
 }
 
 /** The operators' log of `config` (LOG_LEVEL, LOG_FORMAT), to standard output or `destination`. */
-export function appLogger(config: Config, destination?: { write(line: string): unknown }): JsonLogger {
-  return new JsonLogger({
+export function appLogger(config: Config, destination?: { write(line: string): unknown }): PinoLogger {
+  return new PinoLogger({
     level: config.logLevel,
     format: config.logFormat,
     secrets: secretsOf(config),
@@ -88,7 +88,7 @@ export function appLogger(config: Config, destination?: { write(line: string): u
  * its context) whose lines carry a request id and the team.
  */
 function observeRequests(app: App, metrics: Metrics, logger: Logger): void {
-  const requestLogger = logger instanceof JsonLogger ? logger : undefined;
+  const requestLogger = logger instanceof PinoLogger ? logger : undefined;
   const process = app.processEvent.bind(app);
   app.processEvent = (event: ReceiverEvent): Promise<void> => {
     const startedAt = performance.now();

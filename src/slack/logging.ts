@@ -1,8 +1,9 @@
 import { type App, type Logger, LogLevel } from '@slack/bolt';
+import { pino } from 'pino';
 import type { LogFormat, LogLevelName } from './config.js';
 
 /**
- * The operators' log: JSON lines with a level, the time, and, inside a request, its id and team; or readable
+ * The operators' log: JSON lines (pino) with a level, the time, and, inside a request, its id and team; or readable
  * lines with LOG_FORMAT=pretty. It is Bolt's Logger, so Bolt, the receivers, the Web API client and the listeners
  * all write through it. Every line is scrubbed of the app's secrets and of anything shaped like a Slack token before
  * it is written; request bodies (which hold the users' text) are logged by Bolt at debug only.
@@ -110,50 +111,39 @@ export interface LoggerOptions {
   readonly destination?: LogDestination;
 }
 
-const LEVEL_VALUES: Record<LogLevelName, number> = { debug: 20, info: 30, warn: 40, error: 50 };
-const BOLT_LEVELS: Record<LogLevelName, LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
-
-/**
- * Bolt's Logger, writing JSON lines of its own: `{"level":"info","time":"<ISO 8601>",<request fields>,"stack":…,
- * "msg":"…"}`, the shape pino wrote with the options this logger used to give it (pino cost ~8 ms of start-up for a
- * level check and one line of JSON).
- */
-export class JsonLogger implements Logger {
-  private readonly out: LogDestination;
-  private level: LogLevelName;
-  private threshold: number;
+/** Bolt's Logger over pino. */
+export class PinoLogger implements Logger {
+  private readonly pino: pino.Logger;
 
   constructor(options: LoggerOptions) {
     const out = options.destination ?? process.stdout;
     const secrets = options.secrets.filter((s) => s.length >= 6);
     const colour = options.destination === undefined && process.stdout.isTTY === true;
-    this.out = {
+    const destination: LogDestination = {
       write:
         options.format === 'pretty'
           ? (line: string) => out.write(prettyLine(scrub(line, secrets), colour))
           : (line: string) => out.write(scrub(line, secrets)),
     };
-    this.level = options.level;
-    this.threshold = LEVEL_VALUES[options.level];
+    this.pino = pino(
+      {
+        level: options.level,
+        base: undefined,
+        messageKey: 'msg',
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      destination,
+    );
   }
 
   /** Writes a line, with the request's fields when written in one. */
   write(level: LogLevelName, msg: readonly unknown[], request?: RequestLogger): void {
-    if (LEVEL_VALUES[level] < this.threshold) return;
-    const { msg: message, stack } = text(msg);
-    let line = `{"level":"${level}","time":"${new Date(Date.now()).toISOString()}"`;
-    if (request !== undefined) {
-      for (const [key, value] of Object.entries(request.fields())) {
-        line += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
-      }
-    }
-    if (stack !== undefined) line += `,"stack":${JSON.stringify(stack)}`;
-    this.out.write(`${line},"msg":${JSON.stringify(message)}}\n`);
+    if (!this.pino.isLevelEnabled(level)) return;
+    const { msg: line, stack } = text(msg);
+    const fields = request === undefined ? undefined : request.fields();
+    if (stack === undefined && fields === undefined) this.pino[level](line);
+    else this.pino[level](stack === undefined ? fields : { ...fields, stack }, line);
   }
 
   /** A logger for one request: its lines carry the request id and the team of `body`. */
@@ -175,11 +165,17 @@ export class JsonLogger implements Logger {
     this.write('error', msg);
   }
   setLevel(level: LogLevel): void {
-    this.level = level;
-    this.threshold = LEVEL_VALUES[level];
+    this.pino.level = level;
   }
   getLevel(): LogLevel {
-    return BOLT_LEVELS[this.level];
+    const level = this.pino.level;
+    return level === 'debug' || level === 'trace'
+      ? LogLevel.DEBUG
+      : level === 'warn'
+        ? LogLevel.WARN
+        : level === 'error' || level === 'fatal'
+          ? LogLevel.ERROR
+          : LogLevel.INFO;
   }
   setName(): void {}
 }
@@ -187,7 +183,7 @@ export class JsonLogger implements Logger {
 /** The logger of one request: the app's, with the request id and team on every line. */
 export class RequestLogger implements Logger {
   constructor(
-    private readonly root: JsonLogger,
+    private readonly root: PinoLogger,
     private readonly id: number,
     private readonly body: Readonly<Record<string, unknown>>,
   ) {}

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { JsonLogger, prettyLine, scrub, teamOf } from '../../src/slack/logging.js';
+import { PinoLogger, prettyLine, scrub, teamOf } from '../../src/slack/logging.js';
 import { Metrics, requestKind } from '../../src/slack/metrics.js';
 import { Readiness } from '../../src/slack/probes.js';
 
@@ -103,7 +103,7 @@ describe('the log', () => {
 
   it('writes JSON lines at the level asked for, errors without the data a Web API error carries', () => {
     const { lines, destination } = capture();
-    const logger = new JsonLogger({ level: 'info', format: 'json', secrets: ['hunter2-secret'], destination });
+    const logger = new PinoLogger({ level: 'info', format: 'json', secrets: ['hunter2-secret'], destination });
     logger.debug('not shown');
     logger.info('shown', { a: 1 });
     const error = Object.assign(new Error('An API error occurred: not_in_channel'), {
@@ -128,7 +128,7 @@ describe('the log', () => {
 
   it('LOG_FORMAT=pretty: time, level, request and message on one readable line', () => {
     const { lines, destination } = capture();
-    const logger = new JsonLogger({ level: 'info', format: 'pretty', secrets: [], destination });
+    const logger = new PinoLogger({ level: 'info', format: 'pretty', secrets: [], destination });
     logger.warn('careful');
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN {2}careful\n$/);
     expect(
