@@ -124,7 +124,7 @@ export class Advisor {
       operators,
       steps: n.steps,
       warnings: n.warnings,
-      metrics: this.catalog.table.metricsOf(operators),
+      metrics: this.catalog.metricsOf(operators),
       stack: this.catalog.stackView(operators),
       knowledgeVersion: this.version,
       ...(radar === undefined ? {} : { radar: radar.stamp, marks }),

@@ -198,9 +198,19 @@ function readDescribed(text: string, lexicon: Lexicon): DescribedFound[] {
     const to = from + m[0].length;
     for (const d of lexicon.described) {
       if (out.some((o) => o.need === d.need)) continue;
-      const hits = d.groups.map((g) => g.findAll(text, from, to));
-      if (hits.some((h) => h.length === 0)) continue;
-      out.push({ need: d.need, reading: d.reading, sentence: { start: from, end: to }, spans: hits.flat() });
+      // Every group must be found in the sentence: the first group missing ends the search for this description.
+      const spans: Span[] = [];
+      let all = true;
+      for (const g of d.groups) {
+        const hits = g.findAll(text, from, to);
+        if (hits.length === 0) {
+          all = false;
+          break;
+        }
+        for (const h of hits) spans.push(h);
+      }
+      if (!all) continue;
+      out.push({ need: d.need, reading: d.reading, sentence: { start: from, end: to }, spans });
     }
   }
   return out;
