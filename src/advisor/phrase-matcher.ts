@@ -90,9 +90,16 @@ export class PhraseMatcher<T> {
    */
   findAll(text: string, from = 0, to = text.length, skip: readonly { start: number; end: number }[] = []): Found<T>[] {
     const found: Found<T>[] = [];
+    const starts = this.starts;
     let s = 0;
     let i = from;
     while (i < to) {
+      // Most places start no phrase: passed over here, before any span is looked at (none is matched inside one).
+      const code = text.charCodeAt(i);
+      if (((starts[code >>> 5] >>> (code & 31)) & 1) === 0) {
+        i++;
+        continue;
+      }
       while (s < skip.length && skip[s].end <= i) s++;
       if (s < skip.length && skip[s].start <= i) {
         i = skip[s].end;

@@ -50,8 +50,17 @@ const valueSchema = once(() => {
   });
 });
 
-const encode = (language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string =>
-  JSON.stringify({ l: language, ...body });
+/**
+ * `JSON.stringify({ l: language, ...body })`, with the keys in the order every caller writes them (r, f, t) and those
+ * left undefined left out, without building the object: it runs for every button of every answer.
+ */
+export function encode(language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string {
+  let out = `{"l":${JSON.stringify(language)}`;
+  if (body.r !== undefined) out += `,"r":${JSON.stringify(body.r)}`;
+  if (body.f !== undefined) out += `,"f":${JSON.stringify(body.f)}`;
+  if (body.t !== undefined) out += `,"t":${JSON.stringify(body.t)}`;
+  return `${out}}`;
+}
 
 /** How many characters of the request the Share button carries. */
 export const SHARE_LIMIT = 1900;

@@ -43,12 +43,26 @@ function referenceMatchAt(
   return best;
 }
 
-function referenceFindAll(phrases: readonly (readonly [string, number])[], attached: boolean, text: string) {
+function referenceFindAll(
+  phrases: readonly (readonly [string, number])[],
+  attached: boolean,
+  text: string,
+  from = 0,
+  to = text.length,
+  skip: readonly { start: number; end: number }[] = [],
+) {
   const out: { start: number; end: number; value: number }[] = [];
-  let i = 0;
-  while (i < text.length) {
+  let i = from;
+  while (i < to) {
+    const inside = skip.find((x) => x.start <= i && i < x.end);
+    if (inside !== undefined) {
+      i = inside.end;
+      continue;
+    }
+    const next = skip.find((x) => x.start > i);
+    const limit = next === undefined ? to : Math.min(to, next.start);
     const m = referenceMatchAt(phrases, attached, text, i);
-    if (m !== undefined) {
+    if (m !== undefined && m.end <= limit) {
       out.push(m);
       i = m.end;
     } else i++;
@@ -71,6 +85,33 @@ describe('PhraseMatcher', () => {
       fc.property(phrases, text, fc.boolean(), (ps, t, attached) => {
         const matcher = new PhraseMatcher(ps, attached);
         expect(matcher.findAll(t)).toEqual(referenceFindAll(ps, attached, t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds what the scan finds within bounds and outside spans already understood', () => {
+    const bounded = text.chain((t) =>
+      fc
+        .tuple(
+          fc.nat({ max: t.length }),
+          fc.nat({ max: t.length }),
+          fc.array(fc.tuple(fc.nat({ max: t.length }), fc.nat({ max: 4 })), { maxLength: 4 }),
+        )
+        .map(([a, b, spans]) => {
+          // Sorted, non-overlapping spans, as the callers pass them.
+          const skip: { start: number; end: number }[] = [];
+          for (const [start, length] of [...spans].sort((x, y) => x[0] - y[0])) {
+            const from = Math.max(start, skip.length === 0 ? 0 : skip[skip.length - 1].end);
+            if (from < t.length) skip.push({ start: from, end: Math.min(t.length, from + length + 1) });
+          }
+          return { t, from: Math.min(a, b), to: Math.max(a, b), skip };
+        }),
+    );
+    fc.assert(
+      fc.property(phrases, bounded, fc.boolean(), (ps, { t, from, to, skip }, attached) => {
+        const matcher = new PhraseMatcher(ps, attached);
+        expect(matcher.findAll(t, from, to, skip)).toEqual(referenceFindAll(ps, attached, t, from, to, skip));
       }),
       { numRuns: 2000 },
     );
