@@ -107,10 +107,12 @@ function explainTarget(text: string, lexicon: Lexicon): string | undefined {
   if (!/\p{Script=Han}/u.test(t)) return undefined;
   for (const m of t.matchAll(CLAUSE_ZH)) {
     const clause = m[0];
+    // A clause without a question cue, or asking whether something fits, asks about no technology: its terms are not
+    // looked for (the cheaper test first; both are needed).
+    if (!CUE_ZH.test(clause) || FITS_ZH.test(clause)) continue;
     const stripped = LEAD_ZH.exec(clause)?.[0].length ?? 0;
     const first = findTerms(clause, lexicon)[0];
-    if (first === undefined || first.start !== stripped) continue;
-    if (CUE_ZH.test(clause) && !FITS_ZH.test(clause)) return first.value;
+    if (first !== undefined && first.start === stripped) return first.value;
   }
   return undefined;
 }

@@ -107,11 +107,11 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     else (p.value.kind === 'negation' ? negationSpans : indifferenceSpans).push(p);
   }
   // Everything a need's negation depends on is found once, and read with cursors: linear in the request.
-  const stops = new Cursor(ends(SCOPE_END, rest), (x) => x);
+  const stopEnds = ends(SCOPE_END, rest);
+  const stops = new Cursor(stopEnds, (x) => x);
   const negations = new Cursor(negationSpans, (x) => x.end);
   const indifferences = new Cursor(indifferenceSpans, (x) => x.end);
   const positives = new Cursor(ends(POSITIVE, rest), (x) => x);
-  const stopEnds = ends(SCOPE_END, rest);
   const clauseEnd = (at: number) => stopEnds.find((e) => e > at) ?? rest.length;
   for (const m of found) {
     const need = m.value;
