@@ -91,12 +91,19 @@ export class PhraseMatcher<T> {
   findAll(text: string, from = 0, to = text.length, skip: readonly { start: number; end: number }[] = []): Found<T>[] {
     const found: Found<T>[] = [];
     const starts = this.starts;
+    const wordsOnly = !this.attached;
     let s = 0;
     let i = from;
     while (i < to) {
       // Most places start no phrase: passed over here, before any span is looked at (none is matched inside one).
       const code = text.charCodeAt(i);
       if (((starts[code >>> 5] >>> (code & 31)) & 1) === 0) {
+        i++;
+        continue;
+      }
+      // Inside a word, no phrase starting with a letter or digit may start (see `startsWord`): English text is mostly
+      // such places, passed over without a lookup.
+      if (wordsOnly && i > 0 && isAlnum(code) && isAlnum(text.charCodeAt(i - 1))) {
         i++;
         continue;
       }
