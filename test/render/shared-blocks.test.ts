@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/advisor/catalog.js';
 import { answerMessage } from '../../src/render/blocks.js';
 import { metricsBlocks, stackBlocks } from '../../src/render/blocks-stack.js';
+import { deployKitButton, explainButton, feedbackBlock, fromAction } from '../../src/render/buttons.js';
 import { messages } from '../../src/render/messages/index.js';
 import { advisor, knowledge } from '../support.js';
 
@@ -56,5 +57,26 @@ describe('blocks shared between answers', () => {
     expect(catalog.stackView(operators, base)).toEqual(fresh.stackView(operators, fresh.entries[0]));
     expect(catalog.metricsOf(operators)).toBe(catalog.metricsOf(operators));
     expect(catalog.metricsOf(operators)).toEqual(fresh.table.metricsOf(operators));
+  });
+
+  it('the buttons of a form or a stack are built once per language, frozen, and say what they said', () => {
+    const en = messages('en');
+    const zh = messages('zh');
+    expect(explainButton(en, 'V∘C∘M')).toBe(explainButton(en, 'V∘C∘M'));
+    expect(explainButton(zh, 'V∘C∘M')).not.toBe(explainButton(en, 'V∘C∘M'));
+    expect(Object.isFrozen(explainButton(en, 'V∘C∘M').text)).toBe(true);
+    expect(fromAction('explain_operators', explainButton(zh, 'V∘C∘M').value)).toEqual({
+      kind: 'explain',
+      form: 'V∘C∘M',
+      language: 'zh',
+    });
+    expect(fromAction('deploy_kit', deployKitButton(en, 'kata').value)).toEqual({
+      kind: 'deploy-kit',
+      stackId: 'kata',
+      language: 'en',
+    });
+    const feedback = feedbackBlock(zh, 'C∘M');
+    expect(feedback).toBe(feedbackBlock(zh, 'C∘M'));
+    expect(Object.isFrozen(feedback.elements[0])).toBe(true);
   });
 });
