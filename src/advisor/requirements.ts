@@ -95,7 +95,12 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     });
   }
   const rest = mask(text, used);
-  const complaints = lexicon.complaints.findAll(rest);
+  // Complaints count only against a need that names a component: looked for when the first such need is found.
+  let complaintsFound: Found<true>[] | undefined;
+  const complaints = (): Found<true>[] => {
+    if (complaintsFound === undefined) complaintsFound = lexicon.complaints.findAll(rest);
+    return complaintsFound;
+  };
   // One pass finds needs and the words that negate them; the longest phrase wins where they overlap, so the "no" of
   // the need "no kvm" is not a negation.
   const phrases = lexicon.needsAndNegations.findAll(rest);
@@ -139,7 +144,7 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     const complaint =
       need.component === undefined
         ? undefined
-        : complaints.find(
+        : complaints().find(
             (c) => c.start >= scopeStart && c.end <= end0 && !(negation !== undefined && negation.end <= c.start),
           );
     let negated =
