@@ -124,7 +124,7 @@ function decideFrom(core: AdvisorCore, input: Decidable, language: Language): Ad
   const operators = n.normalForm.operators;
   const own = catalog.entryForForm(n.normalForm.text);
   const stack = own ? viewOfEntry(own) : catalog.stackView(operators, chosen);
-  const metrics = own ? own.metrics : catalog.table.metricsOf(operators);
+  const metrics = own ? own.metrics : catalog.metricsOf(operators);
   // The stack as deployed: its own row's implementations, or the chosen stack's for a stack composed on it.
   const implementsOf = own ? own.stack.implements : chosen.stack.implements;
   const deployed = operators.map((op) => implementsOf?.[op] ?? op);

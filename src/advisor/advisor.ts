@@ -51,22 +51,36 @@ export class Advisor {
    * asker's locale, English. Returns the text without a leading choice such as `中文:`.
    */
   languageFor(text: string, context: AskContext = {}, previous?: Carried): { language: Language; text: string } {
-    const explicit = explicitLanguage(text);
-    const language =
-      context.language ??
-      explicit.language ??
-      ownLanguageOf(explicit.text, isOperatorWord) ??
-      previous?.language ??
-      context.fallback ??
-      'en';
-    return { language, text: explicit.text };
+    const own = this.chosenBy(text);
+    const language = context.language ?? own.language ?? previous?.language ?? context.fallback ?? 'en';
+    return { language, text: own.text };
   }
 
   /** The language a request chooses itself (a leading `中文:`, or its own words), if any: else the asker's locale decides. */
   ownLanguage(text: string): Language | undefined {
-    const explicit = explicitLanguage(text);
-    return explicit.language ?? ownLanguageOf(explicit.text, isOperatorWord);
+    return this.chosenBy(text).language;
   }
+
+  /**
+   * The request's own choice of language and its text without a leading choice. `/stack` asks `ownLanguage` (to know
+   * whether the asker's locale is needed) and then `answer` for the same text: the last one is kept, not read twice.
+   */
+  private chosenBy(text: string): { readonly language: Language | undefined; readonly text: string } {
+    const last = this.lastChosen;
+    if (last !== undefined && last.input === text) return last;
+    const explicit = explicitLanguage(text);
+    const chosen = {
+      input: text,
+      language: explicit.language ?? ownLanguageOf(explicit.text, isOperatorWord),
+      text: explicit.text,
+    };
+    this.lastChosen = chosen;
+    return chosen;
+  }
+
+  private lastChosen:
+    | { readonly input: string; readonly language: Language | undefined; readonly text: string }
+    | undefined;
 
   /** Routes a request as `/stack` does and answers it, in the language `languageFor` picks. */
   answer(input: string, previous?: Carried, context: AskContext = {}): Result<Answer> {
@@ -124,7 +138,7 @@ export class Advisor {
       operators,
       steps: n.steps,
       warnings: n.warnings,
-      metrics: this.catalog.table.metricsOf(operators),
+      metrics: this.catalog.metricsOf(operators),
       stack: this.catalog.stackView(operators),
       knowledgeVersion: this.version,
       ...(radar === undefined ? {} : { radar: radar.stamp, marks }),

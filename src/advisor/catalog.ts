@@ -29,6 +29,13 @@ export class Catalog {
   /** Operators by their English and Chinese names, lower case (`ambient mesh`, `服务网格（sidecar）`). */
   readonly operatorByName: ReadonlyMap<string, Operator>;
   private readonly byForm: ReadonlyMap<string, Entry>;
+  /**
+   * Stacks composed for a normal form on a chosen stack, and metrics of forms: the same for every request that lands
+   * on them, so built once per knowledge base (bounded: the forms a knowledge base can produce are few, but a word
+   * typed by a user can be any). Shared between answers, which never change them.
+   */
+  private readonly composed = new Map<string, StackView>();
+  private readonly metricsByForm = new Map<string, Metrics>();
 
   constructor(readonly kb: Knowledge) {
     this.table = new MetricTable(kb.metrics, kb.estimation);
@@ -80,6 +87,25 @@ export class Catalog {
     const form = operators.join('∘');
     const own = this.byForm.get(form);
     if (own) return viewOfEntry(own);
+    const key = `${form}\u0000${base?.index ?? -1}`;
+    const kept = this.composed.get(key);
+    if (kept !== undefined) return kept;
+    const view = this.composedView(form, operators, base);
+    remember(this.composed, key, view);
+    return view;
+  }
+
+  /** The metrics of a normal form (see `MetricTable.metricsOf`), computed once per form. */
+  metricsOf(operators: readonly Operator[]): Metrics {
+    const form = operators.join('∘');
+    const kept = this.metricsByForm.get(form);
+    if (kept !== undefined) return kept;
+    const metrics = this.table.metricsOf(operators);
+    remember(this.metricsByForm, form, metrics);
+    return metrics;
+  }
+
+  private composedView(form: string, operators: readonly Operator[], base?: Entry): StackView {
     if (operators.length === 0) {
       const none = { en: '∅', zh: '∅' };
       return {
@@ -153,7 +179,27 @@ function implemented(operators: readonly Operator[], stack: Pick<Stack, 'impleme
   return operators.map((op) => stack.implements?.[op] ?? op);
 }
 
+/** How many composed stacks and metrics of forms a catalog keeps: far more than a knowledge base's stacks compose. */
+const KEPT = 1024;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= KEPT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
+const views = new WeakMap<Entry, StackView>();
+
+/** A stack's own row as a view: one per entry, shared by every answer that recommends it. */
 export function viewOfEntry(entry: Entry): StackView {
+  let view = views.get(entry);
+  if (view === undefined) {
+    view = ownView(entry);
+    views.set(entry, view);
+  }
+  return view;
+}
+
+function ownView(entry: Entry): StackView {
   return {
     id: entry.stack.id,
     name: { en: entry.stack.name, zh: entry.stack.name },

@@ -29,6 +29,8 @@ export interface Weighed {
   readonly marks: readonly RadarMark[];
   /** Its least endorsed technology's ring, for breaking near ties (see `rankOf`). */
   readonly rank: number;
+  /** `exclusionClass` of the stack: computed once, compared at every step of the sort. */
+  readonly exclusion: number;
 }
 
 export interface Decision {
@@ -91,7 +93,8 @@ function weigh(
   }
   const unknown = checks.length - met - violated;
   const rank = radar === undefined ? UNLISTED_RANK : rankOf(marks);
-  return { entry, score, tiebreak, checks, excludedBy, met, violated, unknown, marks, rank };
+  const exclusion = exclusionClass({ excludedBy });
+  return { entry, score, tiebreak, checks, excludedBy, met, violated, unknown, marks, rank, exclusion };
 }
 
 /** 0: nothing excludes the stack; 1: only the radar does; 2: a requirement does. */
@@ -102,7 +105,7 @@ export function exclusionClass(w: Pick<Weighed, 'excludedBy'>): number {
 
 function compare(a: Weighed, b: Weighed): number {
   return (
-    exclusionClass(a) - exclusionClass(b) ||
+    a.exclusion - b.exclusion ||
     (a.excludedBy.length > 0 ? a.violated - b.violated : 0) ||
     b.score - a.score ||
     b.met - a.met ||

@@ -26,6 +26,8 @@ const isAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 &
  */
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map() };
+  /** One bit per UTF-16 code unit that starts a phrase: most places in a text start none, and a bit test beats a lookup. */
+  private readonly starts = new Uint32Array(2048);
 
   constructor(
     entries: Iterable<readonly [string, T]>,
@@ -38,6 +40,7 @@ export class PhraseMatcher<T> {
     const codes: number[] = [];
     for (let i = 0; i < phrase.length; i++) if (!isSeparator(phrase.charCodeAt(i))) codes.push(phrase.charCodeAt(i));
     if (codes.length === 0) return;
+    this.starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
     let node = this.root;
     for (const c of codes) {
       let child = node.next.get(c);
@@ -58,7 +61,10 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase that starts exactly at `at`. */
   matchAt(text: string, at: number): Found<T> | undefined {
-    const first = this.root.next.get(text.charCodeAt(at));
+    const code = text.charCodeAt(at);
+    // Past the end `code` is NaN, which tests the bit of code unit 0; the lookup below then finds nothing either.
+    if (((this.starts[code >>> 5] >>> (code & 31)) & 1) === 0) return undefined;
+    const first = this.root.next.get(code);
     if (first === undefined) return undefined;
     if (first.startsWord && at > 0 && isAlnum(text.charCodeAt(at - 1))) return undefined;
     let node: Node<T> = first;
@@ -84,9 +90,23 @@ export class PhraseMatcher<T> {
    */
   findAll(text: string, from = 0, to = text.length, skip: readonly { start: number; end: number }[] = []): Found<T>[] {
     const found: Found<T>[] = [];
+    const starts = this.starts;
+    const wordsOnly = !this.attached;
     let s = 0;
     let i = from;
     while (i < to) {
+      // Most places start no phrase: passed over here, before any span is looked at (none is matched inside one).
+      const code = text.charCodeAt(i);
+      if (((starts[code >>> 5] >>> (code & 31)) & 1) === 0) {
+        i++;
+        continue;
+      }
+      // Inside a word, no phrase starting with a letter or digit may start (see `startsWord`): English text is mostly
+      // such places, passed over without a lookup.
+      if (wordsOnly && i > 0 && isAlnum(code) && isAlnum(text.charCodeAt(i - 1))) {
+        i++;
+        continue;
+      }
       while (s < skip.length && skip[s].end <= i) s++;
       if (s < skip.length && skip[s].start <= i) {
         i = skip[s].end;

@@ -75,12 +75,17 @@ const HELP_ZH = [
   /(?:sample|example|示例|例子|样例)\s*(?:query|问题)?\s*(?:吗|呢|？|\?|$)/i,
 ];
 
+/** Every question about the bot (HELP_EN, HELP_ZH) has one of these words: a text without any is not one. */
+export const HELP_HINT = /how|what|usage|example|show me|give me|用|帮助|\/stack|能|可以|会|问|sample|示例|例子|样例/i;
+export const HELP_PATTERNS: readonly RegExp[] = [...HELP_EN, ...HELP_ZH];
+
 function isHelp(text: string, lexicon: Lexicon): boolean {
   const t = text
     .normalize('NFKC')
     .trim()
     .replace(/[?？!！.。~～\s]+$/, '');
-  if (!HELP_EN.some((re) => re.test(t)) && !HELP_ZH.some((re) => re.test(t))) return false;
+  // One scan for the words every pattern needs (in the folded text: `ｈｏｗ` is `how`), before the eleven patterns.
+  if (!HELP_HINT.test(t) || !HELP_PATTERNS.some((re) => re.test(t))) return false;
   // "how do I use gVisor?" is about gVisor, "how do we use this for PCI" is a request.
   return findTerms(t, lexicon).length === 0 && !namesNeeds(t, [], lexicon);
 }
@@ -107,10 +112,12 @@ function explainTarget(text: string, lexicon: Lexicon): string | undefined {
   if (!/\p{Script=Han}/u.test(t)) return undefined;
   for (const m of t.matchAll(CLAUSE_ZH)) {
     const clause = m[0];
+    // A clause without a question cue, or asking whether something fits, asks about no technology: its terms are not
+    // looked for (the cheaper test first; both are needed).
+    if (!CUE_ZH.test(clause) || FITS_ZH.test(clause)) continue;
     const stripped = LEAD_ZH.exec(clause)?.[0].length ?? 0;
     const first = findTerms(clause, lexicon)[0];
-    if (first === undefined || first.start !== stripped) continue;
-    if (CUE_ZH.test(clause) && !FITS_ZH.test(clause)) return first.value;
+    if (first !== undefined && first.start === stripped) return first.value;
   }
   return undefined;
 }

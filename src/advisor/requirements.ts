@@ -95,7 +95,12 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     });
   }
   const rest = mask(text, used);
-  const complaints = lexicon.complaints.findAll(rest);
+  // Complaints count only against a need that names a component: looked for when the first such need is found.
+  let complaintsFound: Found<true>[] | undefined;
+  const complaints = (): Found<true>[] => {
+    if (complaintsFound === undefined) complaintsFound = lexicon.complaints.findAll(rest);
+    return complaintsFound;
+  };
   // One pass finds needs and the words that negate them; the longest phrase wins where they overlap, so the "no" of
   // the need "no kvm" is not a negation.
   const phrases = lexicon.needsAndNegations.findAll(rest);
@@ -107,11 +112,11 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     else (p.value.kind === 'negation' ? negationSpans : indifferenceSpans).push(p);
   }
   // Everything a need's negation depends on is found once, and read with cursors: linear in the request.
-  const stops = new Cursor(ends(SCOPE_END, rest), (x) => x);
+  const stopEnds = ends(SCOPE_END, rest);
+  const stops = new Cursor(stopEnds, (x) => x);
   const negations = new Cursor(negationSpans, (x) => x.end);
   const indifferences = new Cursor(indifferenceSpans, (x) => x.end);
   const positives = new Cursor(ends(POSITIVE, rest), (x) => x);
-  const stopEnds = ends(SCOPE_END, rest);
   const clauseEnd = (at: number) => stopEnds.find((e) => e > at) ?? rest.length;
   for (const m of found) {
     const need = m.value;
@@ -139,7 +144,7 @@ export function parseRequest(request: string, lexicon: Lexicon): ParsedRequest {
     const complaint =
       need.component === undefined
         ? undefined
-        : complaints.find(
+        : complaints().find(
             (c) => c.start >= scopeStart && c.end <= end0 && !(negation !== undefined && negation.end <= c.start),
           );
     let negated =
@@ -198,9 +203,19 @@ function readDescribed(text: string, lexicon: Lexicon): DescribedFound[] {
     const to = from + m[0].length;
     for (const d of lexicon.described) {
       if (out.some((o) => o.need === d.need)) continue;
-      const hits = d.groups.map((g) => g.findAll(text, from, to));
-      if (hits.some((h) => h.length === 0)) continue;
-      out.push({ need: d.need, reading: d.reading, sentence: { start: from, end: to }, spans: hits.flat() });
+      // Every group must be found in the sentence: the first group missing ends the search for this description.
+      const spans: Span[] = [];
+      let all = true;
+      for (const g of d.groups) {
+        const hits = g.findAll(text, from, to);
+        if (hits.length === 0) {
+          all = false;
+          break;
+        }
+        for (const h of hits) spans.push(h);
+      }
+      if (!all) continue;
+      out.push({ need: d.need, reading: d.reading, sentence: { start: from, end: to }, spans });
     }
   }
   return out;

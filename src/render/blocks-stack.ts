@@ -41,8 +41,49 @@ export function estimateLines(m: Messages, metrics: Metrics): string[] {
   return m.estimate(metrics.source.form, [metrics.latency, metrics.security, metrics.observability], e.basis);
 }
 
+/**
+ * Blocks that depend only on the language and on objects the catalog builds once per knowledge base (a stack's view,
+ * a form's metrics, a stack's figures): rendered once for each, frozen, and shared by every answer that shows them.
+ * Keyed by identity, so an object built for one answer only (a radar's marks) is simply rendered again.
+ */
+const keptBlocks = new WeakMap<Messages, WeakMap<object, WeakMap<object, readonly Block[]>>>();
+
+function kept(m: Messages, a: object, b: object, render: () => Block[]): Block[] {
+  let byA = keptBlocks.get(m);
+  if (byA === undefined) {
+    byA = new WeakMap();
+    keptBlocks.set(m, byA);
+  }
+  let byB = byA.get(a);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    byA.set(a, byB);
+  }
+  let found = byB.get(b);
+  if (found === undefined) {
+    found = deepFreeze(render());
+    byB.set(b, found);
+  }
+  // A fresh array of the shared blocks: a caller may add to the list, never to a block.
+  return [...found];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const NO_MARKS: readonly RadarMark[] = [];
+
 /** Step 3: the metrics and figures as fields, their sources in a context line. */
 export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly FigureView[]): Block[] {
+  return kept(m, metrics, figures, () => renderMetricsBlocks(m, metrics, figures));
+}
+
+function renderMetricsBlocks(m: Messages, metrics: Metrics, figures: readonly FigureView[]): Block[] {
   const sources = figures.map(
     (f) => `${m.label(escapeText(m.quantities[f.quantity]))} ${escapeText(m.figureSource(f.source))}`,
   );
@@ -58,6 +99,10 @@ export function metricsBlocks(m: Messages, metrics: Metrics, figures: readonly F
 
 /** Step 4: the stack, how it is implemented, its rings on the radar, and the commands to deploy it in a code block. */
 export function stackBlocks(m: Messages, stack: StackView, marks?: readonly RadarMark[]): Block[] {
+  return kept(m, stack, marks ?? NO_MARKS, () => renderStackBlocks(m, stack, marks));
+}
+
+function renderStackBlocks(m: Messages, stack: StackView, marks?: readonly RadarMark[]): Block[] {
   const composed = stack.composition !== undefined ? `\n_${m.composedNote}_` : '';
   const caveats = stack.caveats.map((c) => `\n⚠ ${escapeText(m.text(c))}`).join('');
   const radar = marks === undefined || marks.length === 0 ? '' : `\n*${m.label(m.radar)}* ${badges(m, marks)}`;

@@ -50,8 +50,17 @@ const valueSchema = once(() => {
   });
 });
 
-const encode = (language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string =>
-  JSON.stringify({ l: language, ...body });
+/**
+ * `JSON.stringify({ l: language, ...body })`, with the keys in the order every caller writes them (r, f, t) and those
+ * left undefined left out, without building the object: it runs for every button of every answer.
+ */
+export function encode(language: Language, body: { r?: string; f?: readonly string[]; t?: string }): string {
+  let out = `{"l":${JSON.stringify(language)}`;
+  if (body.r !== undefined) out += `,"r":${JSON.stringify(body.r)}`;
+  if (body.f !== undefined) out += `,"f":${JSON.stringify(body.f)}`;
+  if (body.t !== undefined) out += `,"t":${JSON.stringify(body.t)}`;
+  return `${out}}`;
+}
 
 /** How many characters of the request the Share button carries. */
 export const SHARE_LIMIT = 1900;
@@ -79,13 +88,47 @@ export function compareButton(m: Messages, forms: readonly string[]): Button | u
   return kept.length < 2 ? undefined : button(m.buttons.compare, ACTION.compare, encode(m.language, { f: kept }));
 }
 
+/**
+ * Buttons that depend only on the language and a form or stack id (Explain operators, Deploy kit, the feedback
+ * pair): built once for each, frozen, and shared by every answer that carries them. Bounded: a word typed by a user
+ * can be any form.
+ */
+const kept = new WeakMap<Messages, Map<string, unknown>>();
+const KEPT = 1024;
+
+function keptFor<T>(m: Messages, key: string, build: () => T): T {
+  let byKey = kept.get(m);
+  if (byKey === undefined) {
+    byKey = new Map();
+    kept.set(m, byKey);
+  }
+  const found = byKey.get(key);
+  if (found !== undefined) return found as T;
+  const value = deepFreeze(build());
+  if (byKey.size >= KEPT) byKey.delete(byKey.keys().next().value as string);
+  byKey.set(key, value);
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function explainButton(m: Messages, normalForm: string): Button {
-  return button(m.buttons.explain, ACTION.explain, encode(m.language, { f: [normalForm.slice(0, 1000)] }));
+  return keptFor(m, `explain\u0000${normalForm}`, () =>
+    button(m.buttons.explain, ACTION.explain, encode(m.language, { f: [normalForm.slice(0, 1000)] })),
+  );
 }
 
 /** Deploy kit: carries the id of the stack whose commands the message shows, so the kit holds exactly their files. */
 export function deployKitButton(m: Messages, stackId: string): Button {
-  return button(m.buttons.deployKit, ACTION.deployKit, encode(m.language, { r: stackId.slice(0, 200) }));
+  return keptFor(m, `kit\u0000${stackId}`, () =>
+    button(m.buttons.deployKit, ACTION.deployKit, encode(m.language, { r: stackId.slice(0, 200) })),
+  );
 }
 
 /** Share in thread: a message shortcut's private answer, asked again and posted in the message's thread. */
@@ -106,6 +149,10 @@ export function openFormButton(m: Messages): Button {
 
 /** Feedback under an answer: thumbs up and down, each carrying the normal form the answer landed on. */
 export function feedbackBlock(m: Messages, normalForm: string): ContextActionsBlock {
+  return keptFor(m, `feedback\u0000${normalForm}`, () => feedbackBlockOf(m, normalForm));
+}
+
+function feedbackBlockOf(m: Messages, normalForm: string): ContextActionsBlock {
   const value = (r: 'positive' | 'negative') => encode(m.language, { r, f: [normalForm.slice(0, 500)] });
   return {
     type: 'context_actions',
