@@ -233,9 +233,12 @@ export function requestLoggersFor(app: App): void {
 
 function withRequestLogger(
   listener: (args: unknown) => unknown,
-): (args: { context?: Record<string, unknown> }) => unknown {
+): (args: { context?: Record<string, unknown>; logger?: unknown }) => unknown {
   return (args) => {
     const logger = args.context?.[REQUEST_LOGGER];
-    return listener(logger === undefined ? args : { ...args, logger });
+    // Bolt gives each middleware and listener an arguments object of its own (a spread per call), so setting the
+    // logger on it reaches only this call; copying it again cost a few µs a request.
+    if (logger !== undefined) args.logger = logger;
+    return listener(args);
   };
 }
