@@ -556,8 +556,8 @@ export const zh: Messages = {
       'not-url': '必须是 http(s) URL',
       'url-credentials': '不得包含用户名或密码',
       'not-host': '必须是主机名或 IP 地址',
-      'log-level': '必须是 debug、info、warn、error 之一',
-      'log-format': '必须是 json（JSON 行，默认）或 pretty（易读的行）',
+      'log-level': '不是可用的日志级别',
+      'log-format': '不是可用的日志格式',
       invalid: '无效',
     })[issue],
   running: (mode, version, port, host) =>
