@@ -65,7 +65,10 @@ describe('loadConfig', () => {
       { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'slack.com' },
       ['SLACK_API_URL must be an http(s) URL'],
     ],
-    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'trace' }, ['LOG_LEVEL is not a log level. It is optional; one of debug, info, warn, error']],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'trace' },
+      ['LOG_LEVEL is not a log level. It is optional; one of debug, info, warn, error'],
+    ],
     [
       { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_FORMAT: 'text' },
       ['LOG_FORMAT is not a log format. It is optional; json (JSON lines, the default) or pretty'],
