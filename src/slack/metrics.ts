@@ -139,6 +139,8 @@ class Exposition {
 
 // A delay after the start before prom-client is loaded, so that its import does not hold up the first requests.
 const LOAD_AFTER_START_MS = 2_000;
+// What may wait for prom-client: a few seconds of traffic are a few thousand counts.
+const MAX_PENDING = 100_000;
 
 export class Metrics {
   private readonly knownStacks: ReadonlySet<string>;
@@ -158,7 +160,12 @@ export class Metrics {
 
   private count(step: (e: Exposition) => void): void {
     if (this.exposition !== undefined) step(this.exposition);
-    else this.pending.push(step);
+    else this.wait(step);
+  }
+
+  /** Keeps a count for prom-client; bounded, so that a prom-client that never loads cannot take the memory. */
+  private wait(step: (e: Exposition) => void): void {
+    if (this.pending.length < MAX_PENDING) this.pending.push(step);
   }
 
   /** Loads prom-client (once) and replays what was counted before. */
@@ -170,26 +177,31 @@ export class Metrics {
       this.exposition = exposition;
       return exposition;
     });
+    // A load that failed is tried again by the next call (a scrape answers 500 meanwhile).
+    this.loading.catch(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 
   /** Loads prom-client a little after the start (unless a scrape has), so that the queue stays short. */
   loadSoon(delayMs = LOAD_AFTER_START_MS): void {
     if (this.loading !== undefined) return;
-    setTimeout(() => void this.load(), delayMs).unref();
+    // A failed load must not stop the bot: the next scrape tries again.
+    setTimeout(() => this.load().catch(() => undefined), delayMs).unref();
   }
 
   /** A request came in. */
   received(kind: RequestKind): void {
     if (this.exposition !== undefined) this.exposition.requests[kind].inc();
-    else this.pending.push((e) => e.requests[kind].inc());
+    else this.wait((e) => e.requests[kind].inc());
   }
 
   /** A request was acknowledged; `startedAt` is the `performance.now()` of its arrival. */
   acknowledged(kind: RequestKind, startedAt: number): void {
     const seconds = (performance.now() - startedAt) / 1000;
     if (this.exposition !== undefined) this.exposition.acks[kind].observe(seconds);
-    else this.pending.push((e) => e.acks[kind].observe(seconds));
+    else this.wait((e) => e.acks[kind].observe(seconds));
   }
 
   /** A recommendation of the stack `stackId` was given. */

@@ -62,6 +62,17 @@ describe('Metrics', () => {
     expect(second).toContain('stack_advisor_answers_total{stack="wasm-edge"} 2');
   });
 
+  it('keeps at most 100,000 counts waiting for prom-client, so a load that never comes cannot take the memory', async () => {
+    const metrics = new Metrics([]);
+    for (let i = 0; i < 100_050; i++) metrics.received('event');
+    metrics.received('command');
+    const text = await metrics.text();
+    expect(text).toContain('stack_advisor_requests_total{kind="event"} 100000');
+    expect(text).toContain('stack_advisor_requests_total{kind="command"} 0');
+    metrics.received('command');
+    expect(await metrics.text()).toContain('stack_advisor_requests_total{kind="command"} 1');
+  });
+
   it('reads duplicates and the pool at scrape time', async () => {
     const metrics = new Metrics([]);
     const tally = { count: 0 };
