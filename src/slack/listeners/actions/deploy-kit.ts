@@ -1,33 +1,24 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { failureMessage } from '../../../render/blocks.js';
 import { kitMessage, kitUploadComment } from '../../../render/blocks-kit.js';
-import { ACTION, fromAction } from '../../../render/buttons.js';
+import { ACTION } from '../../../render/buttons.js';
 import { messages } from '../../../render/messages/index.js';
-import { apologize, privately, responder } from '../../respond.js';
+import { privately } from '../../respond.js';
 import type { Services } from '../../services.js';
+import { onPress } from './press.js';
 
 /**
  * Deploy kit: the files the answer's commands name. Uploaded to the thread or DM the answer sits in; shown privately
  * instead when the answer itself is private (an upload would make it public) or the upload is refused.
  */
-export const deployKitCallback =
-  (services: Services) =>
-  async ({
-    ack,
-    action,
-    body,
-    client,
-    respond: given,
-    logger,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
-    await ack();
-    const respond = responder(given, body, client);
-    const threadTs = body.message?.thread_ts ?? body.message?.ts;
-    const pressed = fromAction(ACTION.deployKit, action.value);
-    const language = pressed?.language ?? 'en';
-    const m = messages(language);
-    try {
-      const found = await services.kits(pressed?.kind === 'deploy-kit' ? pressed.stackId : '', language);
+export const deployKitCallback = (services: Services) =>
+  onPress(
+    ACTION.deployKit,
+    'deploy-kit',
+    'Deploy kit',
+    async ({ args: { body, client, logger }, pressed, language, respond }) => {
+      const threadTs = body.message?.thread_ts ?? body.message?.ts;
+      const m = messages(language);
+      const found = await services.kits(pressed?.stackId ?? '', language);
       if (!found.ok) {
         await respond(privately(failureMessage(found.error, language), threadTs));
         return;
@@ -51,7 +42,5 @@ export const deployKitCallback =
         }
       }
       await respond(privately(kitMessage(m, kit, stackName, reason), threadTs));
-    } catch (error) {
-      await apologize(respond, logger, 'Deploy kit', error, language);
-    }
-  };
+    },
+  );

@@ -1,16 +1,16 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Carried } from '../../../advisor/answer.js';
 import type { Language } from '../../../language.js';
 import { adrMarkdown, slug } from '../../../render/adr.js';
 import { failureMessage } from '../../../render/blocks.js';
 import { section } from '../../../render/blocks-elements.js';
 import { recordMessage } from '../../../render/blocks-record.js';
-import { ACTION, fromAction } from '../../../render/buttons.js';
+import { ACTION } from '../../../render/buttons.js';
 import { escapeText } from '../../../render/escape.js';
 import { messages } from '../../../render/messages/index.js';
-import { apologize, privately, responder } from '../../respond.js';
+import { privately } from '../../respond.js';
 import type { Services } from '../../services.js';
 import { earlierAnswer } from '../../thread-reply.js';
+import { onPress } from './press.js';
 
 /** What the record quotes as asked: the thread's requirements in the words that asked for them. */
 const asked = (carried: Carried, language: Language): string =>
@@ -23,25 +23,15 @@ const asked = (carried: Carried, language: Language): string =>
  * uploaded into the thread with the thread's permalink; shown privately as a code block when the answer is private or
  * the upload is refused.
  */
-export const recordDecisionCallback =
-  (services: Services) =>
-  async ({
-    ack,
-    action,
-    body,
-    client,
-    context,
-    respond: given,
-    logger,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
-    await ack();
-    const respond = responder(given, body, client);
-    const pressed = fromAction(ACTION.recordDecision, action.value);
-    const language = pressed?.language ?? 'en';
-    const m = messages(language);
-    const channel = body.channel?.id;
-    const threadTs = body.message?.thread_ts ?? body.message?.ts;
-    try {
+export const recordDecisionCallback = (services: Services) =>
+  onPress(
+    ACTION.recordDecision,
+    'record-decision',
+    'Record decision',
+    async ({ args: { body, client, context, logger }, language, respond }) => {
+      const m = messages(language);
+      const channel = body.channel?.id;
+      const threadTs = body.message?.thread_ts ?? body.message?.ts;
       const carried =
         channel === undefined || threadTs === undefined
           ? undefined
@@ -87,7 +77,5 @@ export const recordDecisionCallback =
         }
       }
       await respond(privately(recordMessage(m, adr, reason), threadTs));
-    } catch (error) {
-      await apologize(respond, logger, 'Record decision', error, language);
-    }
-  };
+    },
+  );

@@ -1,33 +1,23 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION, fromAction } from '../../../render/buttons.js';
+import { ACTION } from '../../../render/buttons.js';
 import { reply } from '../../reply.js';
-import { apologize, privately, responder } from '../../respond.js';
+import { apologize, privately } from '../../respond.js';
 import type { Services } from '../../services.js';
 import { remember, threadKey } from '../../thread-memory.js';
 import { withRetries } from '../../web-api-retry.js';
+import { onPress } from './press.js';
 
 /**
  * Share in thread (under a message shortcut's private answer): the request is asked again and posted into the
  * message's thread with the metadata that @-mention follow-ups in that thread build on.
  */
-export const shareInThreadCallback =
-  (services: Services) =>
-  async ({
-    ack,
-    action,
-    body,
-    client,
-    context,
-    respond: given,
-    logger,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
-    await ack();
-    const respond = responder(given, body, client);
-    const pressed = fromAction(ACTION.shareInThread, action.value);
-    const language = pressed?.language;
-    try {
+export const shareInThreadCallback = (services: Services) =>
+  onPress(
+    ACTION.shareInThread,
+    'share-in-thread',
+    'Share in thread',
+    async ({ args: { body, client, context, logger }, pressed, language, respond }) => {
       const channel = body.channel?.id;
-      if (pressed?.kind !== 'share-in-thread' || channel === undefined) {
+      if (pressed === undefined || channel === undefined) {
         logger.warn('Share in thread: the press carried no thread or channel');
         await apologize(respond, logger, 'Share in thread', new Error('no thread to share into'), language);
         return;
@@ -63,7 +53,5 @@ export const shareInThreadCallback =
         answer.carried,
         services.advisor.version,
       );
-    } catch (error) {
-      await apologize(respond, logger, 'Share in thread', error, language);
-    }
-  };
+    },
+  );
