@@ -116,28 +116,30 @@ export type UnreadableReason =
   | { readonly kind: 'error'; readonly code: string };
 
 /** What is wrong with one setting. */
-export type ConfigIssue =
-  | 'missing'
-  | 'not-text'
-  | 'not-bot-token'
-  | 'not-signing-secret'
-  | 'not-app-token'
-  | 'not-whole-number'
-  | 'port-range'
-  | 'not-url'
-  | 'url-credentials'
-  | 'not-host'
-  | 'log-level'
-  | 'log-format'
-  | 'not-one-word'
-  | 'not-database-url'
-  | 'not-encryption-key'
-  | 'single-with-distribution'
-  | 'distribution-with-single'
-  | 'needed-to-distribute'
-  | 'not-days'
-  | 'not-boolean'
-  | 'invalid';
+export const CONFIG_ISSUES = [
+  'missing',
+  'not-text',
+  'not-bot-token',
+  'not-signing-secret',
+  'not-app-token',
+  'not-whole-number',
+  'port-range',
+  'not-url',
+  'url-credentials',
+  'not-host',
+  'log-level',
+  'log-format',
+  'not-one-word',
+  'not-database-url',
+  'not-encryption-key',
+  'single-with-distribution',
+  'distribution-with-single',
+  'needed-to-distribute',
+  'not-days',
+  'not-boolean',
+  'invalid',
+] as const;
+export type ConfigIssue = (typeof CONFIG_ISSUES)[number];
 
 /** A failure with its code and parameters; `item` names the part of a comparison it came from. */
 export type Failure<C extends FailureCode = FailureCode> = {

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from '../failure.js';
+import { CONFIG_ISSUES, type ConfigIssue } from '../failure.js';
 import { type Failure, fail, failure, ok, type Result } from '../result.js';
 import { encryptionKey } from '../store/cipher.js';
 
@@ -158,28 +158,7 @@ type CommonConfig = Workspaces & {
 /** One entry per variable: its name and what is wrong (the catalogs say where to get it). Never the value. */
 export type ConfigFailure = Failure<'config-invalid'>;
 
-const ISSUES = new Set<string>([
-  'missing',
-  'not-text',
-  'not-bot-token',
-  'not-signing-secret',
-  'not-app-token',
-  'not-whole-number',
-  'port-range',
-  'not-url',
-  'url-credentials',
-  'log-level',
-  'log-format',
-  'not-host',
-  'not-one-word',
-  'not-database-url',
-  'not-encryption-key',
-  'single-with-distribution',
-  'distribution-with-single',
-  'needed-to-distribute',
-  'not-days',
-  'not-boolean',
-]);
+const ISSUES: ReadonlySet<string> = new Set(CONFIG_ISSUES);
 
 /** The settings of distributed mode: any one of them set means the app is distributed. */
 export const DISTRIBUTION_SETTINGS = [

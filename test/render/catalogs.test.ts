@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict, ConstraintCheck, RadarMark, Reason } from '../../src/advisor/answer.js';
 import type { Rule } from '../../src/algebra/normalize.js';
-import { type ConfigIssue, type FailureCode, type FailureParams, failure } from '../../src/failure.js';
+import { CONFIG_ISSUES, type FailureCode, type FailureParams, failure } from '../../src/failure.js';
 import type { RadarProblem } from '../../src/radar/model.js';
 import { en } from '../../src/render/messages/en.js';
 import type { Messages } from '../../src/render/messages/messages.js';
@@ -129,22 +129,6 @@ const mark: RadarMark = {
   operators: ['M'],
 };
 const adopted: RadarMark = { ...mark, id: 'istio-ambient', title: 'Istio Ambient', ring: 'adopt', operators: ['Am'] };
-
-const CONFIG_ISSUES: ConfigIssue[] = [
-  'missing',
-  'not-text',
-  'not-bot-token',
-  'not-signing-secret',
-  'not-app-token',
-  'not-whole-number',
-  'port-range',
-  'not-url',
-  'url-credentials',
-  'not-host',
-  'log-level',
-  'log-format',
-  'invalid',
-];
 
 const check: ConstraintCheck = {
   constraint: {
