@@ -19,7 +19,7 @@ import { readDockerfile } from '../deploy/dockerfile.js';
 import { FakeSlack } from '../e2e/fake-slack.js';
 import { eventBody, JSON_TYPE, mentionEvent, SIGNING_SECRET, send } from '../e2e/slack-requests.js';
 import { at } from '../kit/k8s.js';
-import { fetchPage, freePort, runtimes, start, unavailableReason } from './oci.js';
+import { BASE_MOUNTS, fetchPage, freePort, runtimes, start, unavailableReason } from './oci.js';
 
 /**
  * `npm run test:runtime`: the bot's image as deploy/kubernetes runs it, under a real OCI runtime — the runtime stage
@@ -92,14 +92,7 @@ function bundle(app: string, args: string[], env: Record<string, string>): strin
     root: { path: rootfs, readonly: container.securityContext.readOnlyRootFilesystem === true },
     hostname: 'stack-advisor',
     mounts: [
-      { destination: '/proc', type: 'proc', source: 'proc' },
-      {
-        destination: '/dev',
-        type: 'tmpfs',
-        source: 'tmpfs',
-        options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'],
-      },
-      { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'mode=1777', 'size=16m'] },
+      ...BASE_MOUNTS,
       bind('/usr', '/usr'),
       bind(app, '/app'),
       bind(realpathSync(join(ROOT, 'node_modules')), '/app/node_modules'),

@@ -193,6 +193,18 @@ export interface Confinement {
 
 const APPLETS = ['sh', 'httpd', 'grep', 'echo', 'unshare', 'touch', 'true', 'cat', 'id'];
 
+/** What every container here gets: /proc, a small /dev and a writable /tmp, both tmpfs. */
+export const BASE_MOUNTS = [
+  { destination: '/proc', type: 'proc', source: 'proc' },
+  {
+    destination: '/dev',
+    type: 'tmpfs',
+    source: 'tmpfs',
+    options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'],
+  },
+  { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'mode=1777', 'size=16m'] },
+] as const;
+
 /** Writes a bundle (rootfs + config.json) under a fresh directory and returns its path. */
 export function writeBundle(
   confinement: Confinement,
@@ -231,16 +243,7 @@ export function writeBundle(
     },
     root: { path: rootfs, readonly: confinement.readOnlyRoot },
     hostname: 'kit',
-    mounts: [
-      { destination: '/proc', type: 'proc', source: 'proc' },
-      {
-        destination: '/dev',
-        type: 'tmpfs',
-        source: 'tmpfs',
-        options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'],
-      },
-      { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'mode=1777', 'size=16m'] },
-    ],
+    mounts: [...BASE_MOUNTS],
     linux: {
       // No network namespace: the server listens on the host's loopback, where the test fetches from.
       namespaces: [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }],
