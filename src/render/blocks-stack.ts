@@ -7,6 +7,7 @@ import { codeSpan, escapeText } from './escape.js';
 import { LIMITS } from './limits.js';
 import type { Messages } from './messages/index.js';
 import { badges } from './radar.js';
+import { deepFreeze } from './shared.js';
 
 /** The pieces every stack-shaped answer shares: rewrite steps, metrics with figures, the stack and its commands. */
 
@@ -66,14 +67,6 @@ function kept(m: Messages, a: object, b: object, render: () => Block[]): Block[]
   }
   // A fresh array of the shared blocks: a caller may add to the list, never to a block.
   return [...found];
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 const NO_MARKS: readonly RadarMark[] = [];

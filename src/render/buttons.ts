@@ -6,6 +6,7 @@ import { button } from './blocks-elements.js';
 import type { Button } from './blocks-types.js';
 import { LIMITS } from './limits.js';
 import type { Messages } from './messages/index.js';
+import { sharedValues } from './shared.js';
 
 /**
  * The answer's buttons and what each carries: one typed action per button, encoded in its `value` (at most 2000
@@ -93,30 +94,8 @@ export function compareButton(m: Messages, forms: readonly string[]): Button | u
  * pair): built once for each, frozen, and shared by every answer that carries them. Bounded: a word typed by a user
  * can be any form.
  */
-const kept = new WeakMap<Messages, Map<string, unknown>>();
-const KEPT = 1024;
-
-function keptFor<T>(m: Messages, key: string, build: () => T): T {
-  let byKey = kept.get(m);
-  if (byKey === undefined) {
-    byKey = new Map();
-    kept.set(m, byKey);
-  }
-  const found = byKey.get(key);
-  if (found !== undefined) return found as T;
-  const value = deepFreeze(build());
-  if (byKey.size >= KEPT) byKey.delete(byKey.keys().next().value as string);
-  byKey.set(key, value);
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+const keptButtons = sharedValues<Messages, unknown>(1024);
+const keptFor = <T>(m: Messages, key: string, build: () => T): T => keptButtons(m, key, build) as T;
 
 export function explainButton(m: Messages, normalForm: string): Button {
   return keptFor(m, `explain\u0000${normalForm}`, () =>

@@ -5,6 +5,7 @@ import type { Language } from '../language.js';
 import { answerMessage, failureMessage, type MessageOptions } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks-types.js';
 import { withDiff } from '../render/diff.js';
+import { sharedValues } from '../render/shared.js';
 import type { Result } from '../result.js';
 import { type AnswerMetadata, answerMetadata } from './metadata.js';
 import type { AdvisorPort } from './services.js';
@@ -21,9 +22,8 @@ export interface Reply {
   readonly result: Result<Answer, Failure>;
 }
 
-/** How many help and operator views each advisor keeps (they differ by language, the words asked and the buttons). */
-const VIEWS_KEPT = 512;
-const views = new WeakMap<AdvisorPort, Map<string, SlackMessage>>();
+/** Help and operator views, up to 512 per advisor (they differ by language, the words asked and the buttons). */
+const views = sharedValues<AdvisorPort, SlackMessage>(512);
 
 /**
  * Help and the explanation of an operator are the same for every user of a language and knowledge base (the advisor
@@ -31,27 +31,9 @@ const views = new WeakMap<AdvisorPort, Map<string, SlackMessage>>();
  * next one gets.
  */
 function sameForEveryone(advisor: AdvisorPort, answer: Answer, options: MessageOptions): SlackMessage {
-  let kept = views.get(advisor);
-  if (kept === undefined) {
-    kept = new Map();
-    views.set(advisor, kept);
-  }
   const target = answer.kind === 'explanation' ? answer.target : '';
   const key = `${answer.kind}\u0000${answer.language}\u0000${target}\u0000${JSON.stringify(options)}`;
-  const found = kept.get(key);
-  if (found !== undefined) return found;
-  const message = deepFreeze(answerMessage(answer, options));
-  if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value as string);
-  kept.set(key, message);
-  return message;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+  return views(advisor, key, () => answerMessage(answer, options));
 }
 
 /**
