@@ -133,9 +133,15 @@ export function answerFacts(
   }
 }
 
-/** Records an answer when the app keeps an answer log (distributed mode); nothing otherwise. */
+/** Where an answer is told: the metrics' count by stack, and the answer log when the app keeps one (distributed). */
+export interface AnswerSinks {
+  readonly answers?: AnswerLog;
+  readonly answered?: (stackId: string) => void;
+}
+
+/** An answer given (to a command, a mention, a DM, the shortcut, the form): counted, and logged when there is a log. */
 export function recordAnswer(
-  log: AnswerLog | undefined,
+  sinks: AnswerSinks,
   where: {
     readonly context: Pick<Context, 'teamId' | 'enterpriseId'>;
     readonly surface: Surface;
@@ -147,6 +153,8 @@ export function recordAnswer(
   result: Result<Answer, Failure>,
   fallback: Language | undefined,
 ): void {
+  if (result.ok && result.value.kind === 'advice') sinks.answered?.(result.value.recommendation.stack.id ?? 'other');
+  const log = sinks.answers;
   if (log === undefined) return;
   log.record({
     enterpriseId: where.context.enterpriseId ?? '',

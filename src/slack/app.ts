@@ -113,23 +113,6 @@ function observeRequests(app: App, metrics: Metrics, logger: Logger): void {
   };
 }
 
-/** The advisor, with each recommendation it gives counted by stack. */
-function countingAnswers(advisor: AdvisorPort, metrics: Metrics): AdvisorPort {
-  return {
-    version: advisor.version,
-    answer: (...args) => {
-      const result = advisor.answer(...args);
-      if (result.ok && result.value.kind === 'advice')
-        metrics.answered(result.value.recommendation.stack.id ?? 'other');
-      return result;
-    },
-    compare: (...args) => advisor.compare(...args),
-    explain: (...args) => advisor.explain(...args),
-    ownLanguage: (...args) => advisor.ownLanguage(...args),
-    adviseFrom: (...args) => advisor.adviseFrom(...args),
-  };
-}
-
 type Fetch = NonNullable<webApi.WebClientOptions['fetch']>;
 
 // How a refusal from the Web API starts: `{"ok":false,"error":"…"}` (compact JSON).
@@ -393,7 +376,7 @@ export function createApp(
   metrics.countDuplicates('event', seen);
   metrics.countDuplicates('interaction', replays);
   const services: Services = {
-    advisor: countingAnswers(advisor, metrics),
+    advisor,
     kits: kitService(advisor.kb, options.kitTemplates),
     home: homes(() => ({
       stacks: advisor.canonical(),

@@ -35,9 +35,6 @@ export interface Services {
   readonly threadMemory?: ThreadMemory;
   /** Distributed mode: the record of each answer. */
   readonly answers?: AnswerLog;
-  /**
-   * Told of a recommendation given other than through `advisor.answer` (the requirements form), for the metrics;
-   * `advisor.answer`'s are counted as they are made.
-   */
+  /** Told of each recommendation given, by stack (the metrics); through `recordAnswer`. */
   readonly answered?: (stackId: string) => void;
 }

@@ -132,7 +132,7 @@ export async function answerInThread(services: Services, shell: Shell, q: Thread
     const answer = reply(services.advisor, text, previous, { recordDecision: true }, { fallback: language });
     await post(answer.message, answer.metadata);
     recordAnswer(
-      services.answers,
+      services,
       {
         context,
         surface: q.surface ?? 'mention',

@@ -39,7 +39,7 @@ export const stackCommandCallback =
       acknowledged = true;
       await ack({ response_type: 'ephemeral', ...message });
       recordAnswer(
-        services.answers,
+        services,
         {
           context,
           surface: 'command',

@@ -51,7 +51,7 @@ export const askAboutMessageCallback =
       );
       await respond(privately(message, undefined));
       recordAnswer(
-        services.answers,
+        services,
         {
           context,
           surface: 'shortcut',

@@ -56,7 +56,6 @@ export const requirementsSubmittedCallback =
       return;
     }
     await ack();
-    services.answered?.(advice.value.recommendation.stack.id ?? 'other');
     const message = answerMessage(advice.value, { recordDecision: true });
     const channel = conversation ?? body.user.id;
     try {
@@ -71,7 +70,7 @@ export const requirementsSubmittedCallback =
         }),
       );
       recordAnswer(
-        services.answers,
+        services,
         {
           context,
           surface: 'form',
