@@ -14,9 +14,9 @@ import { loadKnowledge } from '../knowledge/load.js';
 import type { Language } from '../language.js';
 import { messages } from '../render/messages/index.js';
 import { fail, ok, type Result } from '../result.js';
+import { reportFailure } from './failure-output.js';
 import { type CliIO, EXIT } from './io.js';
 import { cliRadar } from './radar.js';
-import { reportFailure } from './report.js';
 
 /** Where the product's answer to a kit argument lands: the recommended stack, or the stack of a word's normal form. */
 function landingOf(answer: Result<Answer>): Result<Landing> {

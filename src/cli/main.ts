@@ -10,11 +10,11 @@ import { answerJson } from '../render/json.js';
 import { messages } from '../render/messages/index.js';
 import { renderText } from '../render/terminal.js';
 import type { Result } from '../result.js';
-import { runReport } from './answers-report.js';
+import { reportFailure } from './failure-output.js';
 import { type CliIO, EXIT } from './io.js';
 import { runKit } from './kit.js';
 import { cliRadar } from './radar.js';
-import { reportFailure } from './report.js';
+import { runReport } from './report.js';
 import { runAdr, runDiff } from './review.js';
 
 const COMMANDS = [

@@ -6,9 +6,9 @@ import type { Language } from '../language.js';
 import { ADR_STATUSES, type AdrStatus, adrFileName, adrMarkdown } from '../render/adr.js';
 import { diffJson, diffText } from '../render/diff.js';
 import { messages } from '../render/messages/index.js';
+import { reportFailure } from './failure-output.js';
 import { type CliIO, EXIT } from './io.js';
 import { exists, makeDirectory } from './kit.js';
-import { reportFailure } from './report.js';
 
 /** `diff "<before>" "<after>"`: what changes in the recommendation from one request to the other. */
 export function runDiff(

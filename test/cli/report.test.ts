@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSince } from '../../src/cli/answers-report.js';
 import { runCli } from '../../src/cli/main.js';
+import { parseSince } from '../../src/cli/report.js';
 import { migrate, openPool } from '../../src/store/database.js';
 import { seedReport } from '../store/answers-seed.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
