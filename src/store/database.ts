@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { underAdvisoryLock } from './transaction.js';
 
 /** A connection pool on DATABASE_URL; errors of idle connections are logged, not thrown (a restart of PostgreSQL). */
 export function openPool(url: string, onIdleError: (error: Error) => void, max = 5): pg.Pool {
@@ -9,14 +10,11 @@ export function openPool(url: string, onIdleError: (error: Error) => void, max =
 }
 
 // One lock for all replicas starting at once: the first applies the migrations, the others wait, then find them done.
-const MIGRATION_LOCK = "hashtext('stack-advisor:migrations')";
+const MIGRATION_LOCK = 'stack-advisor:migrations';
 
 /** Applies the migrations not yet applied, in one transaction under an advisory lock; returns the versions applied. */
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+  return underAdvisoryLock(pool, MIGRATION_LOCK, async (client) => {
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );
@@ -33,14 +31,8 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = 
       ]);
       applied.push(migration.version);
     }
-    await client.query('COMMIT');
     return applied;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** True when the database answers a trivial query within `timeoutMs`. */

@@ -1,6 +1,7 @@
 import type { Installation, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
 import type pg from 'pg';
 import type { TokenCipher } from './cipher.js';
+import { underAdvisoryLock } from './transaction.js';
 
 /** What a token refresh (oauth.v2.access, grant_type=refresh_token) gives back. */
 export interface RefreshedToken {
@@ -288,22 +289,8 @@ export class PostgresInstallationStore implements InstallationStore {
   }
 
   /** Runs `work` in a transaction holding the advisory lock named `name` (for this app), committed if it returns. */
-  private async underLock<T>(name: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `stack-advisor:refresh:${this.clientId}:${name}`,
-      ]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private underLock<T>(name: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return underAdvisoryLock(this.pool, `stack-advisor:refresh:${this.clientId}:${name}`, work);
   }
 
   /**
