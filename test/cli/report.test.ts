@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseSince } from '../../src/cli/answers-report.js';
-import { runCli } from '../../src/cli/main.js';
 import { seedReport } from '../store/answers-seed.js';
 import { testDatabase, useMigratedDatabase } from '../store/test-database.js';
+import { cli as run } from './capture.js';
 
 const db = useMigratedDatabase(seedReport);
 
-async function cli(args: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '', color: false },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => run(args, '', env);
 
 const SINCE = ['--since', '2026-11-01'];
 
