@@ -13,24 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => stdin, color: false },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+import { cli } from './capture.js';
 
 describe('stack-advisor simplify', () => {
   it('prints the steps and the normal form', async () => {

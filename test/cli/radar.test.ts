@@ -2,21 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { BACKSTAGE, BYOR, MODIFIED, radarFile } from '../radar/support.js';
+import { cli } from './capture.js';
 
 /** `--radar FILE` on every answering command: answers follow it and say so; a bad file is refused (exit 1). */
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '', color: false },
-    {},
-  );
-  return { code, stdout, stderr };
-}
 
 const backstage = radarFile(BACKSTAGE);
 const byor = radarFile(BYOR);

@@ -1,42 +1,18 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { parseSince } from '../../src/cli/report.js';
-import { migrate, openPool } from '../../src/store/database.js';
 import { seedReport } from '../store/answers-seed.js';
-import { type TestDatabase, testDatabase } from '../store/test-database.js';
+import { testDatabase, useMigratedDatabase } from '../store/test-database.js';
+import { cli as run } from './capture.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const db = useMigratedDatabase(seedReport);
 
-beforeAll(async () => {
-  database = await testDatabase();
-  pool = openPool(database.url, () => {});
-  await migrate(pool);
-  await seedReport(pool);
-}, 60_000);
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
-
-async function cli(args: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '', color: false },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => run(args, '', env);
 
 const SINCE = ['--since', '2026-11-01'];
 
 describe('stack-advisor report', () => {
   it('prints per week the answers by stack and language, the unmet limits and the conflicts, in English', async () => {
-    const r = await cli(['report', ...SINCE], { DATABASE_URL: database.url });
+    const r = await cli(['report', ...SINCE], { DATABASE_URL: db.url });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = r.stdout;
@@ -59,7 +35,7 @@ describe('stack-advisor report', () => {
       [['report', ...SINCE, '--lang', 'zh'], {}],
       [['report', ...SINCE], { LANG: 'zh_CN.UTF-8' }],
     ] as const) {
-      const r = await cli([...args], { DATABASE_URL: database.url, ...env });
+      const r = await cli([...args], { DATABASE_URL: db.url, ...env });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('2026-11-09 起的一周：3 条回答（en 2，zh 1）');
       expect(r.stdout).toContain('最常见的未满足数值限制：');
@@ -72,7 +48,7 @@ describe('stack-advisor report', () => {
   });
 
   it('--json prints the documented shape', async () => {
-    const r = await cli(['report', ...SINCE, '--json'], { DATABASE_URL: database.url });
+    const r = await cli(['report', ...SINCE, '--json'], { DATABASE_URL: db.url });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['version', 'since', 'until', 'total', 'weeks']);
@@ -99,7 +75,7 @@ describe('stack-advisor report', () => {
   });
 
   it('--since takes days, weeks or a date: the period excludes older answers', async () => {
-    const r = await cli(['report', '--since', '2026-11-16', '--json'], { DATABASE_URL: database.url });
+    const r = await cli(['report', '--since', '2026-11-16', '--json'], { DATABASE_URL: db.url });
     expect(JSON.parse(r.stdout).weeks.map((w: { week: string }) => w.week)).toEqual(['2026-11-16']);
     const now = Date.parse('2026-11-29T00:00:00Z');
     const day = 24 * 60 * 60 * 1000;
@@ -113,16 +89,16 @@ describe('stack-advisor report', () => {
   });
 
   it('a bad --since is a usage error: exit 2, one line, the error object with --json', async () => {
-    const r = await cli(['report', '--since', 'last tuesday'], { DATABASE_URL: database.url });
+    const r = await cli(['report', '--since', 'last tuesday'], { DATABASE_URL: db.url });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'stack-advisor: --since “last tuesday” is not a period: give days (30d), weeks (8w) or a date in the past (2026-11-01)\n',
     );
-    const j = await cli(['report', '--since', '3x', '--json', '--lang', 'zh'], { DATABASE_URL: database.url });
+    const j = await cli(['report', '--since', '3x', '--json', '--lang', 'zh'], { DATABASE_URL: db.url });
     expect(j.code).toBe(2);
     expect(JSON.parse(j.stdout)).toEqual({ error: { code: 'bad-since', message: expect.stringContaining('30d') } });
     expect(j.stderr).toContain('不是有效的时间段');
-    expect((await cli(['report', 'extra'], { DATABASE_URL: database.url })).code).toBe(2);
+    expect((await cli(['report', 'extra'], { DATABASE_URL: db.url })).code).toBe(2);
   });
 
   it('without DATABASE_URL: says what to set, exit 1, in the asked language', async () => {

@@ -2,19 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { MADR_HEADINGS, parseMadr } from '../render/madr.js';
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '', color: false },
-    {},
-  );
-  return { code, stdout, stderr };
-}
+import { cli } from './capture.js';
 
 describe('stack-advisor diff', () => {
   it('names both normal forms, the cause, the metric deltas and the flipped check', async () => {

@@ -1,11 +1,10 @@
 import { type App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, startApp } from '../../src/slack/app.js';
-import { loadConfig } from '../../src/slack/config.js';
+import { httpConfig, startHttpApp } from '../faults/running-bot.js';
 import { messageProblems, visibleTexts } from '../render/block-kit-limits.js';
 import { MADR_HEADINGS, parseMadr } from '../render/madr.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { advisor, say } from '../support.js';
+import { advisor } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
 import {
   commandBody,
@@ -15,7 +14,6 @@ import {
   JSON_TYPE,
   mentionEvent,
   messageShortcutBody,
-  SIGNING_SECRET,
   send,
   threadButtonBody,
   viewSubmissionBody,
@@ -33,17 +31,8 @@ let events = '';
 
 beforeAll(async () => {
   await fake.start();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'info',
-  });
-  if (!config.ok) throw new Error(say(config.error));
-  app = createApp(config.value, advisor(), { logger, webClient: { retries: 1, timeoutMs: 5_000 } });
-  const started = await startApp(app, config.value, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  events = `http://127.0.0.1:${started.value.port}/slack/events`;
+  const config = httpConfig(fake, { LOG_LEVEL: 'info' });
+  ({ app, events } = await startHttpApp(config, advisor(), { logger, webClient: { retries: 1, timeoutMs: 5_000 } }));
 });
 
 afterAll(async () => {

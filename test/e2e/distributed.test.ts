@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, startApp } from '../../src/slack/app.js';
-import { type Config, loadConfig } from '../../src/slack/config.js';
-import { distributedOptions, type Installations, openInstallations } from '../../src/slack/distribution.js';
+import type { Config } from '../../src/slack/config.js';
+import { distributedOptions, type Installations } from '../../src/slack/distribution.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
-import { advisor, say } from '../support.js';
+import { advisor } from '../support.js';
+import { distributedConfig, startDistributedApp } from './distributed-app.js';
 import { FakeSlack } from './fake-slack.js';
-import { JSON_TYPE, SIGNING_SECRET, send } from './slack-requests.js';
+import { JSON_TYPE, send } from './slack-requests.js';
 
 /**
  * Distributed mode end to end: the real app in HTTP mode with Bolt's OAuth installer, installations in a real
@@ -23,32 +24,14 @@ let app: App;
 let config: Config;
 let base = '';
 
-function distributedConfig(url: string): Config {
-  const config = loadConfig({
-    SLACK_CLIENT_ID: '1234.5678',
-    SLACK_CLIENT_SECRET: 'client-secret-abc',
-    SLACK_STATE_SECRET: 'state-secret-0123456789',
-    DATABASE_URL: url,
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  if (!config.ok) throw new Error(say(config.error));
-  return config.value;
-}
-
 beforeAll(async () => {
   await fake.start();
   database = await testDatabase();
-  config = distributedConfig(database.url);
-  if (config.distribution === undefined) throw new Error('not distributed');
-  const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
-  if (!opened.ok) throw new Error(say(opened.error));
-  installations = opened.value;
-  app = createApp(config, advisor(), { logger, ...distributedOptions(installations), webClient: { retries: 0 } });
-  const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  base = `http://127.0.0.1:${started.value.port}`;
+  config = distributedConfig(fake, database.url);
+  ({ app, installations, base } = await startDistributedApp(config, fake, logger, (opened) => ({
+    ...distributedOptions(opened),
+    webClient: { retries: 0 },
+  })));
 }, 60_000);
 
 afterAll(async () => {

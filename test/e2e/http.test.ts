@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { type App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, startApp } from '../../src/slack/app.js';
-import { type Config, loadConfig } from '../../src/slack/config.js';
+import { createApp } from '../../src/slack/app.js';
+import { httpConfig, startHttpApp } from '../faults/running-bot.js';
 import { homeProblems, messageProblems, PINGS, visibleTexts } from '../render/block-kit-limits.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { advisor, say } from '../support.js';
+import { advisor } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
 import {
   buttonBody,
@@ -31,25 +31,12 @@ let app: App;
 let events = '';
 let base = '';
 
-function httpConfig(): Config {
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'debug',
-  });
-  if (!config.ok) throw new Error(say(config.error));
-  return config.value;
-}
-
 beforeAll(async () => {
   await fake.start();
-  const config = httpConfig();
-  app = createApp(config, advisor(), { logger, webClient: { retries: 1, timeoutMs: 5_000 } });
-  const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  base = `http://127.0.0.1:${started.value.port}`;
-  events = `${base}/slack/events`;
+  ({ app, base, events } = await startHttpApp(httpConfig(fake), advisor(), {
+    logger,
+    webClient: { retries: 1, timeoutMs: 5_000 },
+  }));
 });
 
 afterAll(async () => {
@@ -596,7 +583,7 @@ describe('HTTP mode: keeps serving', () => {
 
 describe('HTTP mode: started by Bolt alone', () => {
   it('serves with a plain app.start(), asking Slack who the bot is on first use and again after a failure', async () => {
-    const plain = createApp(httpConfig(), advisor(), { logger: new RecordingLogger(), webClient: { retries: 0 } });
+    const plain = createApp(httpConfig(fake), advisor(), { logger: new RecordingLogger(), webClient: { retries: 0 } });
     const server = await plain.start({ port: 0, host: '127.0.0.1' });
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;

@@ -10,6 +10,7 @@ import { stopApp } from '../../src/slack/shutdown.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
 import { advisor, say } from '../support.js';
+import { distributedConfig, startDistributedApp } from './distributed-app.js';
 import { FakeSlack } from './fake-slack.js';
 import { commandBody, eventBody, FORM, JSON_TYPE, mentionEvent, SIGNING_SECRET, send } from './slack-requests.js';
 
@@ -220,29 +221,12 @@ describe('HTTP mode, distributed: /readyz follows the database', () => {
     await proxy.open();
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
-    const config = configOf({
-      SLACK_CLIENT_ID: '1234.5678',
-      SLACK_CLIENT_SECRET: 'client-secret-abc',
-      SLACK_STATE_SECRET: 'state-secret-0123456789',
-      DATABASE_URL: url.toString(),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-    });
-    if (config.distribution === undefined) throw new Error('not distributed');
-    const logger = new RecordingLogger();
-    const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
-    if (!opened.ok) throw new Error(say(opened.error));
-    installations = opened.value;
-    app = createApp(config, advisor(), {
-      logger,
-      installations: installations.store,
-      database: installations.pool,
+    const config = distributedConfig(fake, url.toString());
+    ({ app, installations, base } = await startDistributedApp(config, fake, new RecordingLogger(), (opened) => ({
+      installations: opened.store,
+      database: opened.pool,
       webClient: { retries: 0 },
-    });
-    const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
-    if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-    base = `http://127.0.0.1:${started.value.port}`;
+    })));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,13 +1,11 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, startApp } from '../../src/slack/app.js';
-import { loadConfig } from '../../src/slack/config.js';
+import { httpConfig, startHttpApp } from '../faults/running-bot.js';
 import { advisorWith, BACKSTAGE, radarFile, radarOf } from '../radar/support.js';
 import { homeProblems, messageProblems, visibleTexts } from '../render/block-kit-limits.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
-import { say } from '../support.js';
 import { FakeSlack } from './fake-slack.js';
-import { commandBody, FORM, JSON_TYPE, SIGNING_SECRET, send } from './slack-requests.js';
+import { commandBody, FORM, JSON_TYPE, send } from './slack-requests.js';
 
 /**
  * The real app in HTTP mode, following a Backstage radar that puts the Istio sidecar on hold, driven by requests
@@ -22,19 +20,11 @@ let events = '';
 
 beforeAll(async () => {
   await fake.start();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'debug',
-  });
-  if (!config.ok) throw new Error(say(config.error));
   const advisor = advisorWith(radarOf(radarFile(BACKSTAGE)));
-  app = createApp(config.value, advisor, { logger, webClient: { retries: 1, timeoutMs: 5_000 } });
-  const started = await startApp(app, config.value, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  base = `http://127.0.0.1:${started.value.port}`;
-  events = `${base}/slack/events`;
+  ({ app, base, events } = await startHttpApp(httpConfig(fake), advisor, {
+    logger,
+    webClient: { retries: 1, timeoutMs: 5_000 },
+  }));
 });
 
 afterAll(async () => {

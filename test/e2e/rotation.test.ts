@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { type App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, startApp } from '../../src/slack/app.js';
-import { type Config, loadConfig } from '../../src/slack/config.js';
-import { type Installations, openInstallations } from '../../src/slack/distribution.js';
+import type { Config } from '../../src/slack/config.js';
+import type { Installations } from '../../src/slack/distribution.js';
 import { TokenCipher } from '../../src/store/cipher.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
-import { advisor, say } from '../support.js';
+import { distributedConfig, startDistributedApp } from './distributed-app.js';
 import { FakeSlack, type Grant } from './fake-slack.js';
-import { JSON_TYPE, SIGNING_SECRET, send } from './slack-requests.js';
+import { JSON_TYPE, send } from './slack-requests.js';
 
 /**
  * Token rotation and user tokens end to end: two replicas of the real app (HTTP mode, Bolt's OAuth installer), each
@@ -32,41 +31,29 @@ interface Replica {
 }
 const replicas: Replica[] = [];
 
-function distributedConfig(url: string): Config {
-  const config = loadConfig({
-    SLACK_CLIENT_ID: '1234.5678',
-    SLACK_CLIENT_SECRET: 'client-secret-abc',
-    SLACK_STATE_SECRET: 'state-secret-0123456789',
-    DATABASE_URL: url,
-    TOKEN_ENCRYPTION_KEY: KEY.toString('base64'),
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  if (!config.ok) throw new Error(say(config.error));
-  return config.value;
-}
-
 async function startReplica(config: Config): Promise<Replica> {
-  if (config.distribution === undefined) throw new Error('not distributed');
-  const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
-  if (!opened.ok) throw new Error(say(opened.error));
-  const app = createApp(config, advisor(), { logger, installations: opened.value.store, webClient: { retries: 0 } });
   const seen: Replica['seen'] = [];
-  // A probe, not a stand-in: global middleware runs after authorization, before the bot's own listeners.
-  app.use(async ({ body, context, next }) => {
-    const event = (body as { event?: { user?: string } }).event;
-    seen.push({ user: event?.user, userToken: context.userToken, botToken: context.botToken });
-    await next();
-  });
-  const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  return { app, installations: opened.value, base: `http://127.0.0.1:${started.value.port}`, seen };
+  const { app, installations, base } = await startDistributedApp(
+    config,
+    fake,
+    logger,
+    (opened) => ({ installations: opened.store, webClient: { retries: 0 } }),
+    (app) => {
+      // A probe, not a stand-in: global middleware runs after authorization, before the bot's own listeners.
+      app.use(async ({ body, context, next }) => {
+        const event = (body as { event?: { user?: string } }).event;
+        seen.push({ user: event?.user, userToken: context.userToken, botToken: context.botToken });
+        await next();
+      });
+    },
+  );
+  return { app, installations, base, seen };
 }
 
 beforeAll(async () => {
   await fake.start();
   database = await testDatabase();
-  const config = distributedConfig(database.url);
+  const config = distributedConfig(fake, database.url, { TOKEN_ENCRYPTION_KEY: KEY.toString('base64') });
   // One after the other: the second finds the migrations applied.
   replicas.push(await startReplica(config));
   replicas.push(await startReplica(config));

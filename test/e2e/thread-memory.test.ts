@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { App, Installation } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, startApp } from '../../src/slack/app.js';
-import { type Config, loadConfig } from '../../src/slack/config.js';
-import { distributedOptions, type Installations, openInstallations } from '../../src/slack/distribution.js';
+import { distributedOptions, type Installations } from '../../src/slack/distribution.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
 import { type TestDatabase, testDatabase } from '../store/test-database.js';
-import { advisor, say } from '../support.js';
+import { distributedConfig, startDistributedApp } from './distributed-app.js';
 import { FakeSlack } from './fake-slack.js';
-import { JSON_TYPE, SIGNING_SECRET, send } from './slack-requests.js';
+import { JSON_TYPE, send } from './slack-requests.js';
 
 /**
  * Thread memory and the answer log end to end, in distributed mode: bot processes (each its own Bolt app over HTTP,
@@ -27,37 +25,15 @@ interface Bot {
 }
 const bots: Bot[] = [];
 
-function distributedConfig(url: string, extra: Record<string, string> = {}): Config {
-  const config = loadConfig({
-    SLACK_CLIENT_ID: '1234.5678',
-    SLACK_CLIENT_SECRET: 'client-secret-abc',
-    SLACK_STATE_SECRET: 'state-secret-0123456789',
-    DATABASE_URL: url,
-    TOKEN_ENCRYPTION_KEY: KEY,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    ...extra,
-  });
-  if (!config.ok) throw new Error(say(config.error));
-  return config.value;
-}
-
 /** One bot process: its own pool on the shared database, its own app and port. */
 async function startBot(extra: Record<string, string> = {}): Promise<Bot> {
-  const config = distributedConfig(database.url, extra);
-  if (config.distribution === undefined) throw new Error('not distributed');
+  const config = distributedConfig(fake, database.url, { TOKEN_ENCRYPTION_KEY: KEY, ...extra });
   const logger = new RecordingLogger();
-  const opened = await openInstallations(config.distribution, { slackApiUrl: fake.apiUrl }, logger);
-  if (!opened.ok) throw new Error(say(opened.error));
-  const app = createApp(config, advisor(), { logger, ...distributedOptions(opened.value), webClient: { retries: 0 } });
-  const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  const bot = {
-    app,
-    installations: opened.value,
-    logger,
-    events: `http://127.0.0.1:${started.value.port}/slack/events`,
-  };
+  const { app, installations, base } = await startDistributedApp(config, fake, logger, (opened) => ({
+    ...distributedOptions(opened),
+    webClient: { retries: 0 },
+  }));
+  const bot = { app, installations, logger, events: `${base}/slack/events` };
   bots.push(bot);
   return bot;
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Advisor } from '../../src/advisor/advisor.js';
-import { createApp, EVENTS_PATH, startApp } from '../../src/slack/app.js';
-import { loadConfig } from '../../src/slack/config.js';
+import { type AppFactoryOptions, createApp, EVENTS_PATH, startApp } from '../../src/slack/app.js';
+import { type Config, loadConfig } from '../../src/slack/config.js';
 import { FakeSlack } from '../e2e/fake-slack.js';
 import { SIGNING_SECRET } from '../e2e/slack-requests.js';
 import { RecordingLogger } from '../slack/fake-bolt.js';
@@ -35,6 +35,43 @@ export class CountingAdvisor {
   };
 }
 
+/**
+ * Single-workspace settings in HTTP mode for the tests: a bot token, the signing secret the signed requests use, the
+ * fake Slack Web API, debug logging; `extra` overrides any of them.
+ */
+export function httpConfig(fake: FakeSlack, extra: Record<string, string> = {}): Config {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-1-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'debug',
+    ...extra,
+  });
+  if (!config.ok) throw new Error(say(config.error));
+  return config.value;
+}
+
+export interface HttpApp {
+  readonly app: App;
+  /** `http://127.0.0.1:<port>` */
+  readonly base: string;
+  /** `POST` here what Slack would post. */
+  readonly events: string;
+}
+
+/** The real app built from `config`, started in HTTP mode on an ephemeral port of 127.0.0.1. */
+export async function startHttpApp(
+  config: Config,
+  advisor: Parameters<typeof createApp>[1],
+  options: AppFactoryOptions,
+): Promise<HttpApp> {
+  const app = createApp(config, advisor, options);
+  const started = await startApp(app, config, { port: 0, host: '127.0.0.1' });
+  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
+  const base = `http://127.0.0.1:${started.value.port}`;
+  return { app, base, events: `${base}${EVENTS_PATH}` };
+}
+
 export interface RunningBot {
   readonly app: App;
   readonly fake: FakeSlack;
@@ -59,26 +96,17 @@ export async function startBot(
 ): Promise<RunningBot> {
   const fake = new FakeSlack();
   await fake.start();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-1-fault-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'debug',
-  });
-  if (!config.ok) throw new Error(say(config.error));
+  const config = httpConfig(fake, { SLACK_BOT_TOKEN: 'xoxb-1-fault-test' });
   const logger = new RecordingLogger();
   const counting = new CountingAdvisor();
-  const app = createApp(config.value, counting, { logger, webClient, ...appOptions });
-  const started = await startApp(app, config.value, { port: 0, host: '127.0.0.1' });
-  if (!started.ok || started.value.port === undefined) throw new Error('the app did not start');
-  const base = `http://127.0.0.1:${started.value.port}`;
+  const { app, base, events } = await startHttpApp(config, counting, { logger, webClient, ...appOptions });
   return {
     app,
     fake,
     logger,
     advisor: counting,
     base,
-    events: `${base}${EVENTS_PATH}`,
+    events,
     apiCalls: () => fake.calls.filter((c) => c.method !== 'auth.test'),
     stop: async () => {
       await app.stop();

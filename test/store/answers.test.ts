@@ -1,38 +1,25 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AnswerQueue, deleteOldAnswers } from '../../src/store/answers.js';
-import { migrate, openPool } from '../../src/store/database.js';
+import { openPool } from '../../src/store/database.js';
 import { sweep } from '../../src/store/housekeeping.js';
 import { readReport } from '../../src/store/report.js';
 import { record, seedReport } from './answers-seed.js';
-import { type TestDatabase, testDatabase } from './test-database.js';
+import { useMigratedDatabase } from './test-database.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  pool = openPool(database.url, () => {});
-  await migrate(pool);
-}, 60_000);
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useMigratedDatabase();
 
 beforeEach(async () => {
-  await pool.query('DELETE FROM answers');
+  await db.pool.query('DELETE FROM answers');
 });
 
 describe('the answer log', () => {
   it('records one row per answer, without the words by default', async () => {
     const warnings: string[] = [];
-    const queue = new AnswerQueue(pool, 'client-1', { storeText: false, warn: (l) => warnings.push(l) });
+    const queue = new AnswerQueue(db.pool, 'client-1', { storeText: false, warn: (l) => warnings.push(l) });
     queue.record(record());
     queue.record(record({ kind: 'help', normalForm: undefined, stackId: undefined, language: 'zh' }));
     await queue.drain();
-    const rows = await pool.query('SELECT * FROM answers ORDER BY id');
+    const rows = await db.pool.query('SELECT * FROM answers ORDER BY id');
     expect(rows.rows).toHaveLength(2);
     expect(rows.rows[0]).toMatchObject({
       client_id: 'client-1',
@@ -54,10 +41,10 @@ describe('the answer log', () => {
   });
 
   it('keeps the words only when told to (AUDIT_STORE_TEXT=true)', async () => {
-    const queue = new AnswerQueue(pool, 'client-1', { storeText: true, warn: () => {} });
+    const queue = new AnswerQueue(db.pool, 'client-1', { storeText: true, warn: () => {} });
     queue.record(record());
     await queue.drain();
-    const rows = await pool.query('SELECT request_text FROM answers');
+    const rows = await db.pool.query('SELECT request_text FROM answers');
     expect(rows.rows[0].request_text).toContain('Falcon');
   });
 
@@ -79,32 +66,32 @@ describe('the answer log', () => {
   });
 
   it('writes many answers in few statements (batches)', async () => {
-    const queue = new AnswerQueue(pool, 'client-1', { storeText: false, warn: () => {}, batch: 50 });
+    const queue = new AnswerQueue(db.pool, 'client-1', { storeText: false, warn: () => {}, batch: 50 });
     for (let i = 0; i < 120; i++) queue.record(record({ ms: i }));
     await queue.drain();
-    const count = await pool.query('SELECT count(*)::int AS n, max(duration_ms) AS top FROM answers');
+    const count = await db.pool.query('SELECT count(*)::int AS n, max(duration_ms) AS top FROM answers');
     expect(count.rows[0]).toEqual({ n: 120, top: 119 });
   });
 
   it('deletes the answers older than the retention, at the clean-up', async () => {
-    const queue = new AnswerQueue(pool, 'client-1', { storeText: false, warn: () => {} });
+    const queue = new AnswerQueue(db.pool, 'client-1', { storeText: false, warn: () => {} });
     queue.record(record());
     queue.record(record());
     await queue.drain();
-    await pool.query(
+    await db.pool.query(
       `UPDATE answers SET answered_at = now() - interval '91 days' WHERE id = (SELECT min(id) FROM answers)`,
     );
-    expect(await deleteOldAnswers(pool, 100)).toBe(0);
-    const swept = await sweep(pool, { threads: { deleteExpired: async () => 0 } }, 90, () => {});
+    expect(await deleteOldAnswers(db.pool, 100)).toBe(0);
+    const swept = await sweep(db.pool, { threads: { deleteExpired: async () => 0 } }, 90, () => {});
     expect(swept.answers).toBe(1);
-    expect((await pool.query('SELECT count(*)::int AS n FROM answers')).rows[0].n).toBe(1);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM answers')).rows[0].n).toBe(1);
   });
 });
 
 describe('the report', () => {
   it('counts answers per week by stack and language, with the unmet limits and conflicts', async () => {
-    await seedReport(pool);
-    const report = await readReport(pool, new Date('2026-11-01T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
+    await seedReport(db.pool);
+    const report = await readReport(db.pool, new Date('2026-11-01T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
     expect(report).toMatchObject({ version: 1, total: 6, since: '2026-11-01T00:00:00.000Z' });
     expect(report.weeks.map((w) => w.week)).toEqual(['2026-11-09', '2026-11-16']);
     const [first, second] = report.weeks;
@@ -125,7 +112,7 @@ describe('the report', () => {
       { kind: 'refused', answers: 1 },
     ]);
     // Outside the period: nothing.
-    const before = await readReport(pool, new Date('2026-10-01T00:00:00Z'), new Date('2026-11-09T00:00:00Z'));
+    const before = await readReport(db.pool, new Date('2026-10-01T00:00:00Z'), new Date('2026-11-09T00:00:00Z'));
     expect(before).toMatchObject({ total: 0, weeks: [] });
   });
 });

@@ -1,27 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encryptionKey, TokenCipher } from '../../src/store/cipher.js';
 import { migrate, openPool } from '../../src/store/database.js';
 import { NotInstalledError, PostgresInstallationStore, type RefreshedToken } from '../../src/store/installations.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { type TestDatabase, testDatabase } from './test-database.js';
+import { useMigratedDatabase } from './test-database.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
 const cipher = new TokenCipher(randomBytes(32));
 
-beforeAll(async () => {
-  database = await testDatabase();
-  pool = openPool(database.url, () => {});
-  await migrate(pool);
-}, 60_000);
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useMigratedDatabase();
 
 function workspaceInstall(team: string, bot = `xoxb-${team}-bot`, user = `xoxp-${team}-U1`): Installation {
   return {
@@ -69,15 +57,15 @@ describe('TokenCipher', () => {
 
 describe('migrations', () => {
   it('apply once: a second run (another replica starting) finds nothing to do', async () => {
-    expect(await migrate(pool)).toEqual([]);
-    const versions = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(await migrate(db.pool)).toEqual([]);
+    const versions = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
     expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('two replicas migrating at once both succeed', async () => {
     const fresh = [{ version: 100, name: 'concurrent', sql: 'CREATE TABLE concurrent_probe (x int)' }];
-    const results = await Promise.all([migrate(pool, fresh), migrate(pool, fresh)]);
+    const results = await Promise.all([migrate(db.pool, fresh), migrate(db.pool, fresh)]);
     expect(results.flat()).toEqual([100]);
   });
 });
@@ -85,7 +73,7 @@ describe('migrations', () => {
 describe('PostgresInstallationStore', () => {
   let store: PostgresInstallationStore;
   beforeAll(() => {
-    store = new PostgresInstallationStore(pool, cipher, 'CLIENT');
+    store = new PostgresInstallationStore(db.pool, cipher, 'CLIENT');
   });
 
   it('stores a workspace install and fetches it by team, with its tokens, which are sealed in the table', async () => {
@@ -97,8 +85,8 @@ describe('PostgresInstallationStore', () => {
     });
     expect(fetched.bot?.token).toBe('xoxb-T1-bot');
     expect(fetched.team?.id).toBe('T1');
-    const raw = JSON.stringify((await pool.query('SELECT * FROM slack_bots')).rows);
-    const grants = JSON.stringify((await pool.query('SELECT * FROM slack_user_grants')).rows);
+    const raw = JSON.stringify((await db.pool.query('SELECT * FROM slack_bots')).rows);
+    const grants = JSON.stringify((await db.pool.query('SELECT * FROM slack_user_grants')).rows);
     expect(raw).not.toContain('xoxb-T1-bot');
     expect(grants).not.toContain('xoxp-T1-U1');
   });
@@ -184,23 +172,39 @@ describe('PostgresInstallationStore', () => {
   });
 });
 
+/** A refresh that takes 100 ms (so two replicas' fetches overlap) and records each refresh token it spends. */
+function slowRefresh(token: string, refreshToken: string) {
+  const refreshes: string[] = [];
+  const refresh = async (spent: string): Promise<RefreshedToken> => {
+    refreshes.push(spent);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { token, refreshToken, expiresAt: Math.floor(Date.now() / 1000) + 43_200 };
+  };
+  return { refreshes, refresh };
+}
+
+/** Two replicas, each with its own pool on the test database and a store refreshing with `refresh`. */
+async function twoReplicas(
+  refresh: (refreshToken: string) => Promise<RefreshedToken>,
+  run: (a: PostgresInstallationStore, b: PostgresInstallationStore) => Promise<void>,
+): Promise<void> {
+  const replicaA = openPool(db.url, () => {});
+  const replicaB = openPool(db.url, () => {});
+  try {
+    await run(
+      new PostgresInstallationStore(replicaA, cipher, 'CLIENT', refresh),
+      new PostgresInstallationStore(replicaB, cipher, 'CLIENT', refresh),
+    );
+  } finally {
+    await replicaA.end();
+    await replicaB.end();
+  }
+}
+
 describe('token rotation', () => {
   it('two replicas fetching an expiring token at once spend its refresh token once, and both get the new token', async () => {
-    const refreshes: string[] = [];
-    const refresh = async (refreshToken: string): Promise<RefreshedToken> => {
-      refreshes.push(refreshToken);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return {
-        token: 'xoxe.xoxb-new',
-        refreshToken: 'xoxe-1-refresh-new',
-        expiresAt: Math.floor(Date.now() / 1000) + 43_200,
-      };
-    };
-    const replicaA = openPool(database.url, () => {});
-    const replicaB = openPool(database.url, () => {});
-    try {
-      const a = new PostgresInstallationStore(replicaA, cipher, 'CLIENT', refresh);
-      const b = new PostgresInstallationStore(replicaB, cipher, 'CLIENT', refresh);
+    const { refreshes, refresh } = slowRefresh('xoxe.xoxb-new', 'xoxe-1-refresh-new');
+    await twoReplicas(refresh, async (a, b) => {
       const expiring = workspaceInstall('TROT', 'xoxe.xoxb-old');
       if (expiring.bot === undefined) throw new Error('no bot');
       expiring.bot.refreshToken = 'xoxe-1-refresh-old';
@@ -212,10 +216,7 @@ describe('token rotation', () => {
       expect(fromA.bot?.token).toBe('xoxe.xoxb-new');
       expect(fromB.bot?.token).toBe('xoxe.xoxb-new');
       expect(fromA.bot?.refreshToken).toBe('xoxe-1-refresh-new');
-    } finally {
-      await replicaA.end();
-      await replicaB.end();
-    }
+    });
   });
 });
 
@@ -230,21 +231,8 @@ describe('user token rotation', () => {
   }
 
   it('two replicas fetching an expiring user token at once spend its refresh token once, under the lock', async () => {
-    const refreshes: string[] = [];
-    const refresh = async (refreshToken: string): Promise<RefreshedToken> => {
-      refreshes.push(refreshToken);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return {
-        token: 'xoxe.xoxp-new',
-        refreshToken: 'xoxe-1-user-new',
-        expiresAt: Math.floor(Date.now() / 1000) + 43_200,
-      };
-    };
-    const replicaA = openPool(database.url, () => {});
-    const replicaB = openPool(database.url, () => {});
-    try {
-      const a = new PostgresInstallationStore(replicaA, cipher, 'CLIENT', refresh);
-      const b = new PostgresInstallationStore(replicaB, cipher, 'CLIENT', refresh);
+    const { refreshes, refresh } = slowRefresh('xoxe.xoxp-new', 'xoxe-1-user-new');
+    await twoReplicas(refresh, async (a, b) => {
       await a.storeInstallation(rotatingUser('TUROT', 60));
       const [fromA, fromB] = await Promise.all([a.fetchInstallation(userQuery), b.fetchInstallation(userQuery)]);
       expect(refreshes).toEqual(['xoxe-1-user-old']);
@@ -253,16 +241,13 @@ describe('user token rotation', () => {
       // Bolt is never handed the user's refresh token, so it never refreshes it itself, without the lock.
       expect(fromA.user.refreshToken).toBeUndefined();
       expect(fromA.bot?.token).toBe('xoxb-TUROT-bot');
-      const row = (await pool.query("SELECT * FROM slack_user_grants WHERE team_id = 'TUROT'")).rows[0];
+      const row = (await db.pool.query("SELECT * FROM slack_user_grants WHERE team_id = 'TUROT'")).rows[0];
       expect(JSON.stringify(row)).not.toContain('xoxp-new');
       expect(cipher.open(row.user_refresh_token)).toBe('xoxe-1-user-new');
       // Fresh now: another fetch refreshes nothing.
       await a.fetchInstallation(userQuery);
       expect(refreshes).toHaveLength(1);
-    } finally {
-      await replicaA.end();
-      await replicaB.end();
-    }
+    });
   });
 
   it('a failed user refresh leaves that request without a user token, and the bot still served', async () => {
@@ -278,7 +263,7 @@ describe('user token rotation', () => {
         data: { ok: false, error: 'invalid_refresh_token' },
       });
     };
-    const store = new PostgresInstallationStore(pool, cipher, 'CLIENT', failing);
+    const store = new PostgresInstallationStore(db.pool, cipher, 'CLIENT', failing);
     await store.storeInstallation(rotatingUser('TUFAIL', 60));
     const fetched = await store.fetchInstallation({ ...userQuery, teamId: 'TUFAIL' }, log as never);
     expect(fetched.user.token).toBeUndefined();

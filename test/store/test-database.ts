@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { migrate, openPool } from '../../src/store/database.js';
 
 /**
  * A PostgreSQL database of its own for one test file: a fresh database on the server at DATABASE_URL when it is set
@@ -54,6 +56,43 @@ export async function testDatabase(): Promise<TestDatabase> {
     drop: async () => {
       await socket.stop();
       await db.close();
+    },
+  };
+}
+
+/** A migrated test database and one pool on it, for the tests of one file (see `useMigratedDatabase`). */
+export interface MigratedDatabase {
+  readonly url: string;
+  readonly pool: pg.Pool;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: a fresh `testDatabase()`, one pool on it, the migrations applied (then
+ * `seed`, if given); afterwards the pool ended and the database dropped. Read `url` and `pool` inside tests or hooks.
+ */
+export function useMigratedDatabase(seed?: (pool: pg.Pool) => Promise<void>): MigratedDatabase {
+  let database: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    database = await testDatabase();
+    pool = openPool(database.url, () => {});
+    await migrate(pool);
+    if (seed !== undefined) await seed(pool);
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test database is used before beforeAll ran');
+    return value;
+  };
+  return {
+    get url() {
+      return ready(database).url;
+    },
+    get pool() {
+      return ready(pool);
     },
   };
 }

@@ -1,24 +1,10 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Carried } from '../../src/advisor/answer.js';
-import { migrate, openPool } from '../../src/store/database.js';
 import { sweep } from '../../src/store/housekeeping.js';
 import { PostgresThreadMemory } from '../../src/store/thread-memory.js';
-import { type TestDatabase, testDatabase } from './test-database.js';
+import { useMigratedDatabase } from './test-database.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  pool = openPool(database.url, () => {});
-  await migrate(pool);
-}, 60_000);
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useMigratedDatabase();
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-01T12:00:00Z');
@@ -36,7 +22,7 @@ const strong: Carried = {
 
 describe('thread memory in PostgreSQL', () => {
   it('keeps what an answer carried and gives it back for the same thread only', async () => {
-    const memory = new PostgresThreadMemory(pool, 'client-1', 30, () => T0);
+    const memory = new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0);
     await memory.write(key, edge, 'kb-1');
     expect(await memory.read(key)).toEqual(edge);
     expect(await memory.read({ ...key, threadTs: '1700000002.000100' })).toBeUndefined();
@@ -44,16 +30,16 @@ describe('thread memory in PostgreSQL', () => {
     expect(await memory.read({ ...key, teamId: 'T2' })).toBeUndefined();
     expect(await memory.read({ ...key, enterpriseId: 'E1' })).toBeUndefined();
     // Another app sharing the database has threads of its own.
-    expect(await new PostgresThreadMemory(pool, 'client-2', 30, () => T0).read(key)).toBeUndefined();
+    expect(await new PostgresThreadMemory(db.pool, 'client-2', 30, () => T0).read(key)).toBeUndefined();
   });
 
   it('a later answer in the thread replaces the context and pushes the expiry back', async () => {
     const k = { ...key, threadTs: '1700000010.000100' };
-    await new PostgresThreadMemory(pool, 'client-1', 30, () => T0).write(k, edge, 'kb-1');
-    await new PostgresThreadMemory(pool, 'client-1', 30, () => T0 + 20 * DAY).write(k, strong, 'kb-2');
-    const later = new PostgresThreadMemory(pool, 'client-1', 30, () => T0 + 45 * DAY);
+    await new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0).write(k, edge, 'kb-1');
+    await new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0 + 20 * DAY).write(k, strong, 'kb-2');
+    const later = new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0 + 45 * DAY);
     expect(await later.read(k)).toEqual(strong);
-    const row = await pool.query(
+    const row = await db.pool.query(
       'SELECT knowledge_version, expires_at FROM thread_memory WHERE thread_ts = $1 AND client_id = $2',
       [k.threadTs, 'client-1'],
     );
@@ -65,28 +51,29 @@ describe('thread memory in PostgreSQL', () => {
   it('an expired row is never read, and the clean-up deletes it (and only it)', async () => {
     const k = { ...key, threadTs: '1700000020.000100' };
     const fresh = { ...key, threadTs: '1700000021.000100' };
-    await new PostgresThreadMemory(pool, 'client-1', 7, () => T0).write(k, edge, 'kb-1');
-    await new PostgresThreadMemory(pool, 'client-1', 30, () => T0).write(fresh, edge, 'kb-1');
-    expect(await new PostgresThreadMemory(pool, 'client-1', 7, () => T0 + 6 * DAY).read(k)).toEqual(edge);
-    const afterAWeek = new PostgresThreadMemory(pool, 'client-1', 7, () => T0 + 8 * DAY);
+    await new PostgresThreadMemory(db.pool, 'client-1', 7, () => T0).write(k, edge, 'kb-1');
+    await new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0).write(fresh, edge, 'kb-1');
+    expect(await new PostgresThreadMemory(db.pool, 'client-1', 7, () => T0 + 6 * DAY).read(k)).toEqual(edge);
+    const afterAWeek = new PostgresThreadMemory(db.pool, 'client-1', 7, () => T0 + 8 * DAY);
     expect(await afterAWeek.read(k)).toBeUndefined();
-    const swept = await sweep(pool, { threads: afterAWeek }, 90, () => {});
+    const swept = await sweep(db.pool, { threads: afterAWeek }, 90, () => {});
     expect(swept.threads).toBeGreaterThanOrEqual(1);
-    const left = await pool.query('SELECT thread_ts FROM thread_memory WHERE thread_ts = ANY($1)', [
+    const left = await db.pool.query('SELECT thread_ts FROM thread_memory WHERE thread_ts = ANY($1)', [
       [k.threadTs, fresh.threadTs],
     ]);
     expect(left.rows.map((r) => r.thread_ts)).toEqual([fresh.threadTs]);
   });
 
   it('a row that does not validate reads as missing, never as an error', async () => {
-    const memory = new PostgresThreadMemory(pool, 'client-1', 30, () => T0);
+    const memory = new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0);
     const k = { ...key, threadTs: '1700000030.000100' };
     await memory.write(k, edge, 'kb-1');
-    await pool.query(`UPDATE thread_memory SET carried = '{"needs": "edge", "constraints": 3}' WHERE thread_ts = $1`, [
-      k.threadTs,
-    ]);
+    await db.pool.query(
+      `UPDATE thread_memory SET carried = '{"needs": "edge", "constraints": 3}' WHERE thread_ts = $1`,
+      [k.threadTs],
+    );
     expect(await memory.read(k)).toBeUndefined();
-    await pool.query(
+    await db.pool.query(
       `UPDATE thread_memory SET carried = '{"needs": [], "constraints": [{"quantity": "speed", "comparator": "<", "value": 1, "unit": "ms", "text": "x"}]}' WHERE thread_ts = $1`,
       [k.threadTs],
     );
@@ -94,7 +81,7 @@ describe('thread memory in PostgreSQL', () => {
   });
 
   it('keeps at most 50 needs, without repeats, as the metadata does', async () => {
-    const memory = new PostgresThreadMemory(pool, 'client-1', 30, () => T0);
+    const memory = new PostgresThreadMemory(db.pool, 'client-1', 30, () => T0);
     const k = { ...key, threadTs: '1700000040.000100' };
     const many: Carried = {
       needs: Array.from({ length: 80 }, (_, i) => ({ need: `n${i % 60}`, negated: false, text: `n${i}` })),
